@@ -1,0 +1,92 @@
+# netmin - GNU Make, no generator a fresh machine lacks.
+#
+#   make            build/netmin
+#   make asan       build/asan/netmin and build/asan/unit-tests (ASan + UBSan)
+#   make win        build/netmin.exe and build/unit-tests.exe (mingw-w64)
+#   make fuzz       build/fuzz/* (clang libFuzzer + ASan + UBSan)
+#   make check      every test suite (tests/run.sh)
+
+CC        ?= cc
+CLANG     ?= clang
+MINGW     ?= x86_64-w64-mingw32-gcc
+STD       := -std=c17
+WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+             -Wmissing-prototypes -Wno-missing-field-initializers
+CFLAGS    ?= -O2 -g
+DEFS      := -D_GNU_SOURCE
+ALL_CFLAGS = $(STD) $(WARN) $(DEFS) $(CFLAGS) -Isrc
+SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+LDLIBS_WIN := -static -liphlpapi -lws2_32 -ladvapi32
+
+B         := build
+LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+UNIT_SRC  := $(wildcard tests/unit/*.c)
+HDRS      := $(wildcard src/*.h) $(wildcard tests/unit/*.h)
+
+# One fuzz target per parser and per wire decoder.
+FUZZ_PARSERS := netstat-win
+FUZZ_OTHER   := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out \
+                tests/fuzz/fuzz_parse.c,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS    := $(FUZZ_PARSERS:%=$(B)/fuzz/parse-%) $(FUZZ_OTHER:%=$(B)/fuzz/%)
+
+.PHONY: all asan win fuzz check clean unit
+all: $(B)/netmin $(B)/unit-tests
+
+# --- native -------------------------------------------------------------
+$(B)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/netmin: $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/src/main.o
+	$(CC) $(CFLAGS) -o $@ $^
+
+$(B)/unit-tests: $(LIB_SRC:%.c=$(B)/obj/%.o) $(UNIT_SRC:%.c=$(B)/obj/%.o)
+	$(CC) $(CFLAGS) -o $@ $^
+
+# --- sanitizers ---------------------------------------------------------
+asan: $(B)/asan/netmin $(B)/asan/unit-tests
+
+$(B)/asan/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+$(B)/asan/netmin: $(LIB_SRC:%.c=$(B)/asan/obj/%.o) $(B)/asan/obj/src/main.o
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^
+
+$(B)/asan/unit-tests: $(LIB_SRC:%.c=$(B)/asan/obj/%.o) $(UNIT_SRC:%.c=$(B)/asan/obj/%.o)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^
+
+# --- Windows (mingw-w64) ------------------------------------------------
+win: $(B)/netmin.exe $(B)/unit-tests.exe
+
+$(B)/win/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(MINGW) $(STD) $(WARN) -D__USE_MINGW_ANSI_STDIO=1 $(CFLAGS) -Isrc -c -o $@ $<
+
+$(B)/netmin.exe: $(LIB_SRC:%.c=$(B)/win/obj/%.o) $(B)/win/obj/src/main.o
+	$(MINGW) $(CFLAGS) -o $@ $^ $(LDLIBS_WIN)
+
+$(B)/unit-tests.exe: $(LIB_SRC:%.c=$(B)/win/obj/%.o) $(UNIT_SRC:%.c=$(B)/win/obj/%.o)
+	$(MINGW) $(CFLAGS) -o $@ $^ $(LDLIBS_WIN)
+
+# --- fuzzing (clang libFuzzer) ------------------------------------------
+fuzz: $(FUZZ_BINS)
+
+FUZZ_FLAGS = $(STD) $(WARN) $(DEFS) -O1 -g -Isrc \
+             -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+$(B)/fuzz/parse-%: tests/fuzz/fuzz_parse.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) -DFUZZ_FORMAT='"$*"' -o $@ $< $(LIB_SRC)
+
+$(B)/fuzz/%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC)
+
+# --- tests --------------------------------------------------------------
+check: all asan fuzz win
+	bash tests/run.sh
+
+clean:
+	rm -rf $(B)

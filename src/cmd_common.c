@@ -1,0 +1,107 @@
+/*
+ * cmd_common.c - what the commands share: messages, exit codes, and
+ * loading one snapshot from captures (or, later, the live host).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "out.h"
+#include "parse.h"
+
+void
+nm_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("netmin: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+nm_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("netmin: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'netmin %s --help'.\n", cmd);
+	return NM_EXIT_USAGE;
+}
+
+void
+nm_write_buf(FILE *f, const struct nm_buf *b)
+{
+	if (b->len)
+		fwrite(b->s, 1, b->len, f);
+	fflush(f);
+}
+
+int
+nm_exit_for(const struct nm_error *e)
+{
+	switch (e->code) {
+	case NM_ERR_USAGE:
+	case NM_ERR_INPUT:
+		return NM_EXIT_USAGE;
+	default:
+		return NM_EXIT_FAIL;
+	}
+}
+
+void
+nm_srcopts_add_from(struct nm_srcopts *o, const char *path)
+{
+	o->from = nm_xrealloc(o->from, o->nfrom + 1, sizeof(*o->from));
+	o->from[o->nfrom++] = path;
+}
+
+void
+nm_srcopts_free(struct nm_srcopts *o)
+{
+	free(o->from);
+	o->from = NULL;
+	o->nfrom = 0;
+}
+
+/*
+ * Fills snap from every --from file, or from the live host.  Prints the
+ * error and returns an exit code on failure, 0 on success; warnings are
+ * printed to stderr and kept in the snapshot for JSON.
+ */
+int
+nm_load_snapshot(const struct nm_srcopts *o, struct nm_snapshot *snap)
+{
+	struct nm_error err = { 0 };
+	struct nm_buf wb = { 0 };
+	size_t i;
+
+	nm_snap_init(snap);
+	if (o->os != NULL) {
+		snap->host.os = nm_astrdup(&snap->arena, o->os);
+		snap->host.os_reason = "--os";
+	}
+	if (o->nfrom == 0) {
+		nm_msg("reading the live host is not available in this build; "
+		    "give a capture with --from FILE");
+		return NM_EXIT_USAGE;
+	}
+	for (i = 0; i < o->nfrom; i++) {
+		if (nm_parse_file(snap, o->from[i], &err) != 0) {
+			nm_msg("%s", err.msg);
+			return nm_exit_for(&err);
+		}
+	}
+	nm_snap_finish(snap);
+	nm_out_warnings(snap, &wb);
+	nm_write_buf(stderr, &wb);
+	nm_buf_free(&wb);
+	return 0;
+}

@@ -1,0 +1,137 @@
+/*
+ * cmd_list.c - netmin list: every endpoint, its owner and its exposure.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "out.h"
+#include "parse.h"
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs(
+"usage: netmin list [--from FILE]... [--os ID] [-a] [-t] [-u] [-4] [-6]\n"
+"                   [--json | --csv]\n"
+"\n"
+"List listening TCP endpoints and every UDP endpoint, with the owning PID,\n"
+"process and services, and who can reach each one (exposure: all\n"
+"interfaces, one address, or loopback).\n"
+"\n"
+"  -f, --from FILE   read captured command output instead of the live host;\n"
+"                    repeat to combine captures of one host (netstat -ano +\n"
+"                    tasklist /svc gives PID -> services).  FORMAT:FILE forces\n"
+"                    a format; '-' reads stdin\n"
+"      --os ID       the host's generation when a capture cannot show it:\n"
+"                    windows-2000, windows-xp, windows-2003, windows-7,\n"
+"                    windows-10, windows-server-2016, ..., linux\n"
+"  -a, --all         connections too, not only listeners and UDP\n"
+"  -t, --tcp         TCP only            -u, --udp   UDP only\n"
+"  -4                IPv4 only           -6          IPv6 only\n"
+"      --json        netmin.inventory/1 document (see doc/json.md)\n"
+"      --csv         one row per endpoint, for spreadsheets and diffs\n"
+"\n"
+"Rows the old Windows TCP stack invented (a LISTENING row for the local\n"
+"port of an outgoing connection) are shown as phantoms and never counted\n"
+"as open.  Rows that look like data but cannot be read are reported as\n"
+"warnings with file:line.\n"
+"\n"
+"Capture formats (detected):\n", f);
+	for (i = 0; nm_parsers[i] != NULL; i++)
+		fprintf(f, "  %-12s %s\n", nm_parsers[i]->name,
+		    nm_parsers[i]->what);
+	fputs(
+"\n"
+"Examples:\n"
+"  netmin list --from netstat-ano.txt --from tasklist-svc.txt\n"
+"  netmin list --from w2k.txt --os windows-2000 --json\n"
+"  ssh host 'ss -tulpn' | netmin list --from -\n", f);
+}
+
+int
+cmd_list(int argc, char **argv)
+{
+	enum { OPT_JSON = 256, OPT_CSV, OPT_OS };
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "csv", no_argument, NULL, OPT_CSV },
+		{ "from", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "os", required_argument, NULL, OPT_OS },
+		{ "tcp", no_argument, NULL, 't' },
+		{ "udp", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct nm_srcopts so = { 0 };
+	struct nm_filter flt = { 0 };
+	struct nm_snapshot snap;
+	struct nm_buf out = { 0 };
+	bool json = false, csv = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "46af:htu", opts, NULL)) != -1) {
+		switch (c) {
+		case '4':
+			flt.v4 = true;
+			break;
+		case '6':
+			flt.v6 = true;
+			break;
+		case 'a':
+			flt.all = true;
+			break;
+		case 'f':
+			nm_srcopts_add_from(&so, optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			nm_srcopts_free(&so);
+			return NM_EXIT_OK;
+		case 't':
+			flt.tcp = true;
+			break;
+		case 'u':
+			flt.udp = true;
+			break;
+		case OPT_JSON:
+			json = true;
+			break;
+		case OPT_CSV:
+			csv = true;
+			break;
+		case OPT_OS:
+			so.os = optarg;
+			break;
+		default:
+			nm_srcopts_free(&so);
+			return nm_usage_error("list", "bad option");
+		}
+	}
+	if (optind < argc) {
+		nm_srcopts_free(&so);
+		return nm_usage_error("list", "unexpected argument '%s'",
+		    argv[optind]);
+	}
+	if (json && csv) {
+		nm_srcopts_free(&so);
+		return nm_usage_error("list", "--json and --csv exclude each "
+		    "other");
+	}
+	rc = nm_load_snapshot(&so, &snap);
+	if (rc == 0) {
+		if (json)
+			nm_out_inventory_json(&snap, &flt, &out);
+		else
+			nm_out_inventory_table(&snap, &flt, csv, &out);
+		nm_write_buf(stdout, &out);
+	}
+	nm_buf_free(&out);
+	nm_snap_free(&snap);
+	nm_srcopts_free(&so);
+	return rc;
+}

@@ -1,0 +1,65 @@
+/*
+ * parse.h - turning captured command output into a snapshot.
+ *
+ * nm_parse_file() reads a file (bounded), decodes it to UTF-8 lines, picks
+ * the format (each parser scores the lines it recognises), and runs that
+ * parser.  Parsers add endpoints, processes and warnings; they never print.
+ */
+#ifndef NETMIN_PARSE_H
+#define NETMIN_PARSE_H
+
+#include "netmin.h"
+
+/* Input larger than this is refused (bounded memory on hostile input). */
+#define NM_PARSE_MAX_BYTES ((size_t)64 << 20)
+/* Lines longer than this are not data in any format we read. */
+#define NM_PARSE_MAX_LINE 4096
+
+struct nm_line {
+	const char	*s;		/* NUL-terminated, no CR/LF */
+	size_t		 len;
+	int		 no;		/* 1-based line number */
+};
+
+struct nm_input {
+	const char	*name;		/* path as the user gave it */
+	const char	*source;	/* "file:NAME", interned in the snapshot */
+	struct nm_buf	 text;		/* UTF-8, lines NUL-separated */
+	NM_VEC(struct nm_line) lines;
+};
+
+struct nm_parser {
+	const char	*name;		/* "netstat-win", "ss", ... */
+	const char	*what;		/* one line for --help */
+	/* How many lines look like this format's data rows. */
+	int		(*score)(const struct nm_input *);
+	int		(*parse)(const struct nm_input *, struct nm_snapshot *,
+			    struct nm_error *);
+};
+
+extern const struct nm_parser *const nm_parsers[];
+
+const struct nm_parser *nm_parser_find(const char *name);
+int	 nm_input_load(struct nm_input *, const char *name, const char *data,
+	     size_t len, struct nm_error *);
+void	 nm_input_free(struct nm_input *);
+int	 nm_parse_input(struct nm_snapshot *, struct nm_input *,
+	     const char *format, struct nm_error *);
+int	 nm_parse_file(struct nm_snapshot *, const char *arg,
+	     struct nm_error *);
+
+/* Helpers shared by the parsers (parse.c). */
+const char *nm_line_body(const struct nm_line *, size_t *len);
+int	 nm_parse_hostport(const char *s, size_t len, const char *proto,
+	     char *addr, size_t addrlen, char *zone, size_t zonelen,
+	     int *family, int *port);
+
+/* The parsers. */
+extern const struct nm_parser nm_parser_netstat_win;
+extern const struct nm_parser nm_parser_tasklist;
+extern const struct nm_parser nm_parser_ss;
+extern const struct nm_parser nm_parser_netstat_linux;
+extern const struct nm_parser nm_parser_lsof;
+extern const struct nm_parser nm_parser_pwsh;
+
+#endif /* NETMIN_PARSE_H */

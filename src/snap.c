@@ -1,0 +1,351 @@
+/*
+ * snap.c - building a snapshot: endpoints, owners, processes, warnings, and
+ * the finishing pass that every source shares (exposure, process evidence,
+ * cross-source merging, phantom rows).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "netmin.h"
+
+void
+nm_snap_init(struct nm_snapshot *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+void
+nm_snap_free(struct nm_snapshot *s)
+{
+	NM_VEC_FREE(&s->ep);
+	NM_VEC_FREE(&s->procs);
+	NM_VEC_FREE(&s->svcs);
+	NM_VEC_FREE(&s->facts);
+	NM_VEC_FREE(&s->warn);
+	nm_afree(&s->arena);
+	memset(s, 0, sizeof(*s));
+}
+
+struct nm_endpoint *
+nm_snap_add_ep(struct nm_snapshot *s)
+{
+	struct nm_endpoint *e = NM_VEC_PUSH(&s->ep);
+
+	e->lport = -1;
+	e->rport = -1;
+	return e;
+}
+
+struct nm_proc *
+nm_snap_proc(struct nm_snapshot *s, int pid, bool create)
+{
+	size_t i;
+	struct nm_proc *p;
+
+	for (i = 0; i < s->procs.n; i++)
+		if (s->procs.v[i].pid == pid)
+			return &s->procs.v[i];
+	if (!create)
+		return NULL;
+	p = NM_VEC_PUSH(&s->procs);
+	p->pid = pid;
+	return p;
+}
+
+void
+nm_snap_warn(struct nm_snapshot *s, const char *src, int line,
+    const char *fmt, ...)
+{
+	struct nm_warning *w;
+	struct nm_buf b = { 0 };
+	va_list ap;
+
+	/* A hostile file must not grow the warning list without end. */
+	if (s->warn.n >= 1000) {
+		if (s->warn.n == 1000) {
+			w = NM_VEC_PUSH(&s->warn);
+			w->source = src;
+			w->line = 0;
+			w->message = "too many warnings, the rest are not shown";
+		}
+		return;
+	}
+	va_start(ap, fmt);
+	nm_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	w = NM_VEC_PUSH(&s->warn);
+	w->source = src;
+	w->line = line;
+	w->message = nm_astrdup(&s->arena, b.s ? b.s : "");
+	nm_buf_free(&b);
+}
+
+static bool
+strlist_has(const char **v, size_t n, const char *x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (nm_streq_ci(v[i], x))
+			return true;
+	return false;
+}
+
+static void
+strlist_add(struct nm_arena *a, const char ***v, size_t *n, const char *x)
+{
+	const char **nv;
+
+	if (strlist_has(*v, *n, x))
+		return;
+	/* Arena lists are rebuilt on growth; they stay short (a few names). */
+	nv = nm_aalloc(a, (*n + 1) * sizeof(*nv));
+	if (*n)
+		memcpy(nv, *v, *n * sizeof(*nv));
+	nv[*n] = nm_astrdup(a, x);
+	*v = nv;
+	(*n)++;
+}
+
+int
+nm_ep_add_owner(struct nm_snapshot *s, struct nm_endpoint *e, int pid,
+    const char *process)
+{
+	struct nm_owner *no;
+	size_t i;
+
+	for (i = 0; i < e->nowners; i++)
+		if (e->owners[i].pid == pid && pid >= 0) {
+			if (e->owners[i].process == NULL && process != NULL)
+				e->owners[i].process =
+				    nm_astrdup(&s->arena, process);
+			return 0;
+		}
+	no = nm_aalloc(&s->arena, (e->nowners + 1) * sizeof(*no));
+	if (e->nowners)
+		memcpy(no, e->owners, e->nowners * sizeof(*no));
+	no[e->nowners].pid = pid;
+	no[e->nowners].process = nm_astrdup(&s->arena, process);
+	e->owners = no;
+	e->nowners++;
+	return 0;
+}
+
+int
+nm_ep_add_service(struct nm_snapshot *s, struct nm_endpoint *e,
+    const char *name)
+{
+	strlist_add(&s->arena, &e->services, &e->nservices, name);
+	return 0;
+}
+
+int
+nm_proc_add_service(struct nm_snapshot *s, struct nm_proc *p,
+    const char *name)
+{
+	strlist_add(&s->arena, &p->services, &p->nservices, name);
+	return 0;
+}
+
+/* Returns the interned copy: endpoints of one source share the pointer. */
+const char *
+nm_snap_add_source(struct nm_snapshot *s, const char *src)
+{
+	size_t i;
+
+	strlist_add(&s->arena, &s->host.sources, &s->host.nsources, src);
+	for (i = 0; i < s->host.nsources; i++)
+		if (nm_streq_ci(s->host.sources[i], src))
+			return s->host.sources[i];
+	return NULL;
+}
+
+int
+nm_ep_pid(const struct nm_endpoint *e)
+{
+	return e->nowners ? e->owners[0].pid : -1;
+}
+
+const char *
+nm_ep_process(const struct nm_endpoint *e)
+{
+	return e->nowners ? e->owners[0].process : NULL;
+}
+
+/* Phantoms are never open; TCP is open when listening, UDP when bound. */
+bool
+nm_ep_is_open(const struct nm_endpoint *e)
+{
+	if (e->phantom)
+		return false;
+	if (e->proto == NM_TCP)
+		return e->state == NM_ST_LISTEN;
+	return true;
+}
+
+static bool
+is_nt5(const char *os)
+{
+	return os != NULL && (strcmp(os, "windows-2000") == 0 ||
+	    strcmp(os, "windows-xp") == 0 || strcmp(os, "windows-2003") == 0);
+}
+
+static bool
+os_unknown_windows(const char *os)
+{
+	return os == NULL || strcmp(os, "windows") == 0;
+}
+
+/*
+ * Windows before .NET Server build 3606 reported the local port of every
+ * outgoing TCP connection as a LISTENING row on 0.0.0.0 (mission.md).  On
+ * later Windows the same pattern is a real listener with an accepted
+ * connection, so the rule applies when the generation is NT5, or unknown
+ * and the capture looks NT5 (no IPv6 rows, port in the old 1024-5000
+ * client range).
+ */
+static void
+mark_phantoms(struct nm_snapshot *s)
+{
+	const char *os = s->host.os;
+	bool has_v6 = false;
+	size_t i, j;
+
+	if (!is_nt5(os) && !os_unknown_windows(os))
+		return;
+	for (i = 0; i < s->ep.n; i++)
+		if (s->ep.v[i].family == NM_INET6)
+			has_v6 = true;
+	for (i = 0; i < s->ep.n; i++) {
+		struct nm_endpoint *l = &s->ep.v[i];
+
+		if (l->proto != NM_TCP || l->state != NM_ST_LISTEN ||
+		    strcmp(l->laddr, "0.0.0.0") != 0 || l->source == NULL ||
+		    strncmp(l->source, "file:", 5) != 0)
+			continue;
+		if (!is_nt5(os) && (has_v6 || l->lport < 1024 ||
+		    l->lport > 5000))
+			continue;
+		for (j = 0; j < s->ep.n; j++) {
+			const struct nm_endpoint *c = &s->ep.v[j];
+
+			if (c->proto != NM_TCP || c->family != NM_INET ||
+			    c->state == NM_ST_LISTEN ||
+			    c->lport != l->lport || c->raddr[0] == '\0' ||
+			    c->source != l->source)
+				continue;
+			l->phantom = true;
+			if (!is_nt5(os))
+				nm_snap_warn(s, l->source + 5, l->line,
+				    "0.0.0.0:%d LISTENING is taken for an old-"
+				    "Windows phantom of the connection on line "
+				    "%d (use --os to say the generation)",
+				    l->lport, c->line);
+			break;
+		}
+	}
+}
+
+static bool
+same_socket(const struct nm_endpoint *a, const struct nm_endpoint *b)
+{
+	int pa = nm_ep_pid(a), pb = nm_ep_pid(b);
+
+	return a->proto == b->proto && a->family == b->family &&
+	    a->state == b->state && a->lport == b->lport &&
+	    a->rport == b->rport && strcmp(a->laddr, b->laddr) == 0 &&
+	    strcmp(a->lzone, b->lzone) == 0 &&
+	    strcmp(a->raddr, b->raddr) == 0 &&
+	    (pa == pb || pa < 0 || pb < 0);
+}
+
+/*
+ * Two captures of one host (ss and netstat, say) list the same socket
+ * twice; keep the first and merge owners and services into it.  Rows of one
+ * source are never merged: a capture may really hold two sockets that look
+ * alike (SO_REUSEADDR, several processes).
+ */
+static void
+merge_sources(struct nm_snapshot *s)
+{
+	size_t i, j, k, out = 0;
+
+	if (s->host.nsources < 2)
+		return;
+	for (i = 0; i < s->ep.n; i++) {
+		struct nm_endpoint *e = &s->ep.v[i];
+		bool merged = false;
+
+		for (j = 0; j < out; j++) {
+			struct nm_endpoint *keep = &s->ep.v[j];
+
+			if (keep->source == e->source || !same_socket(keep, e))
+				continue;
+			for (k = 0; k < e->nowners; k++)
+				nm_ep_add_owner(s, keep, e->owners[k].pid,
+				    e->owners[k].process);
+			for (k = 0; k < e->nservices; k++)
+				nm_ep_add_service(s, keep, e->services[k]);
+			/* An owner known only to the second source wins. */
+			if (keep->nowners > 1 && keep->owners[0].pid < 0) {
+				struct nm_owner t = keep->owners[0];
+
+				memmove(keep->owners, keep->owners + 1,
+				    (keep->nowners - 1) * sizeof(t));
+				keep->owners[keep->nowners - 1] = t;
+				keep->nowners--;
+			}
+			merged = true;
+			break;
+		}
+		if (!merged)
+			s->ep.v[out++] = *e;
+	}
+	s->ep.n = out;
+}
+
+/* What processes tell us (tasklist /svc, -b lines) flows to endpoints. */
+static void
+apply_procs(struct nm_snapshot *s)
+{
+	size_t i, k, m;
+
+	for (i = 0; i < s->ep.n; i++) {
+		struct nm_endpoint *e = &s->ep.v[i];
+
+		for (k = 0; k < e->nowners; k++) {
+			struct nm_proc *p;
+
+			if (e->owners[k].pid < 0 ||
+			    (p = nm_snap_proc(s, e->owners[k].pid, false)) ==
+			    NULL)
+				continue;
+			if (e->owners[k].process == NULL && p->name != NULL)
+				e->owners[k].process = p->name;
+			if (k == 0) {
+				if (e->exe == NULL)
+					e->exe = p->exe;
+				if (e->user == NULL)
+					e->user = p->user;
+			}
+			for (m = 0; m < p->nservices; m++)
+				nm_ep_add_service(s, e, p->services[m]);
+		}
+	}
+}
+
+void
+nm_snap_finish(struct nm_snapshot *s)
+{
+	size_t i;
+
+	merge_sources(s);
+	apply_procs(s);
+	for (i = 0; i < s->ep.n; i++) {
+		struct nm_endpoint *e = &s->ep.v[i];
+
+		e->exposure = (uint8_t)nm_addr_exposure(e->family, e->laddr);
+	}
+	mark_phantoms(s);
+}
