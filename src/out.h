@@ -8,7 +8,7 @@
 #include "netmin.h"
 
 /* JSON writer: pretty-printed, two spaces, keys in call order. */
-#define NM_JSON_MAXDEPTH 64
+#define NM_JSON_MAXDEPTH 130	/* above json.h NM_JV_MAX_DEPTH */
 struct nm_json {
 	struct nm_buf	*b;
 	int		 depth;
@@ -23,9 +23,11 @@ void	 nm_json_obj_end(struct nm_json *);
 void	 nm_json_arr(struct nm_json *);
 void	 nm_json_arr_end(struct nm_json *);
 void	 nm_json_key(struct nm_json *, const char *);
+void	 nm_json_keyn(struct nm_json *, const char *, size_t);
 void	 nm_json_str(struct nm_json *, const char *);	/* NULL -> null */
 void	 nm_json_strn(struct nm_json *, const char *, size_t);
 void	 nm_json_int(struct nm_json *, long long);
+void	 nm_json_double(struct nm_json *, double);	/* finite */
 void	 nm_json_bool(struct nm_json *, bool);
 void	 nm_json_null(struct nm_json *);
 void	 nm_json_end(struct nm_json *);		/* final newline */

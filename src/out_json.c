@@ -2,6 +2,7 @@
  * out_json.c - a small streaming JSON writer.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
@@ -124,12 +125,18 @@ nm_json_escape(struct nm_buf *b, const char *s, size_t n)
 }
 
 void
-nm_json_key(struct nm_json *j, const char *k)
+nm_json_keyn(struct nm_json *j, const char *k, size_t n)
 {
 	sep(j);
-	nm_json_escape(j->b, k, strlen(k));
+	nm_json_escape(j->b, k, n);
 	nm_buf_puts(j->b, j->compact ? ":" : ": ");
 	j->after_key = true;
+}
+
+void
+nm_json_key(struct nm_json *j, const char *k)
+{
+	nm_json_keyn(j, k, strlen(k));
 }
 
 void
@@ -153,6 +160,27 @@ nm_json_int(struct nm_json *j, long long v)
 {
 	sep(j);
 	nm_buf_printf(j->b, "%lld", v);
+}
+
+/*
+ * The shortest of %.15g..%.17g that reads back as the same double, and
+ * never bare digits, so a reader keeps it a non-integer ("3.0").
+ */
+void
+nm_json_double(struct nm_json *j, double v)
+{
+	char t[40];
+	int prec;
+
+	sep(j);
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(t, sizeof(t), "%.*g", prec, v);
+		if (strtod(t, NULL) == v)
+			break;
+	}
+	if (strpbrk(t, ".eEn") == NULL)
+		strcat(t, ".0");
+	nm_buf_puts(j->b, t);
 }
 
 void
