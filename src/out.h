@@ -62,11 +62,16 @@ struct nm_filter {
 
 bool	 nm_filter_match(const struct nm_filter *, const struct nm_endpoint *);
 void	 nm_out_endpoint_json(struct nm_json *, const struct nm_endpoint *);
+void	 nm_out_endpoint_keys(struct nm_json *, const struct nm_endpoint *);
 void	 nm_out_inventory_json(const struct nm_snapshot *,
 	     const struct nm_filter *, struct nm_buf *);
 void	 nm_out_inventory_table(const struct nm_snapshot *,
 	     const struct nm_filter *, bool csv, struct nm_buf *);
 void	 nm_out_warnings(const struct nm_snapshot *, struct nm_buf *);
 const char *nm_ep_addr_text(const struct nm_endpoint *, char *, size_t);
+
+/* out_plan.c: a plan as netmin.plan/1 JSON; out_plantext.c: for people. */
+struct nm_plan;
+void	 nm_out_plan_json(const struct nm_plan *, struct nm_buf *);
 
 #endif /* NETMIN_OUT_H */

@@ -36,9 +36,17 @@ nm_ep_addr_text(const struct nm_endpoint *e, char *buf, size_t len)
 void
 nm_out_endpoint_json(struct nm_json *j, const struct nm_endpoint *e)
 {
+	nm_json_obj(j);
+	nm_out_endpoint_keys(j, e);
+	nm_json_obj_end(j);
+}
+
+/* The keys of one endpoint, for callers that add their own after them. */
+void
+nm_out_endpoint_keys(struct nm_json *j, const struct nm_endpoint *e)
+{
 	size_t k;
 
-	nm_json_obj(j);
 	nm_json_kstr(j, "proto", nm_proto_name(e->proto));
 	nm_json_kstr(j, "family", nm_family_name(e->family));
 	nm_json_kstr(j, "local_address", e->laddr);
@@ -109,7 +117,6 @@ nm_out_endpoint_json(struct nm_json *j, const struct nm_endpoint *e)
 		if (e->line > 0)
 			nm_json_kint(j, "line", e->line);
 	}
-	nm_json_obj_end(j);
 }
 
 static void
