@@ -84,6 +84,12 @@ $(B)/fuzz/%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC)
 
+# --- generated data ---------------------------------------------------
+# The well-known RPC interface table: checked row by row (file:line errors),
+# regenerated when the TSV changes; the output is committed.
+src/rpcif_data.c: kb/rpc-interfaces.tsv tools/gen-rpcif.sh
+	sh tools/gen-rpcif.sh $< $@
+
 # --- tests --------------------------------------------------------------
 check: all asan fuzz win
 	bash tests/run.sh

@@ -16,6 +16,7 @@
 #define NM_EXIT_FAIL	3
 
 int	 cmd_list(int, char **);
+int	 cmd_rpcdump(int, char **);
 
 /* Options every inventory-reading command takes. */
 struct nm_srcopts {

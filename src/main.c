@@ -15,6 +15,7 @@ struct cmd {
 /* In the order a user meets them. */
 static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
+	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
 };
 
 static void

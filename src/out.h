@@ -74,4 +74,11 @@ const char *nm_ep_addr_text(const struct nm_endpoint *, char *, size_t);
 struct nm_plan;
 void	 nm_out_plan_json(const struct nm_plan *, struct nm_buf *);
 
+/* out_rpcdump.c: an endpoint-map dump (epm.h), blocks or JSON. */
+struct nm_epm_dump;
+void	 nm_out_rpcdump_text(const char *target, int port,
+	     const struct nm_epm_dump *, struct nm_buf *);
+void	 nm_out_rpcdump_json(const char *target, int port,
+	     const struct nm_epm_dump *, struct nm_buf *);
+
 #endif /* NETMIN_OUT_H */
