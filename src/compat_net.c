@@ -283,9 +283,23 @@ nm_net_connect(const char *host, int port, int timeout_ms,
 	return 0;
 }
 
+/* The wait for the next chunk: the timeout, cut short by the deadline. */
+static int
+chunk_wait(int timeout_ms, int64_t deadline)
+{
+	int64_t left;
+
+	if (deadline == 0)
+		return timeout_ms;
+	left = deadline - nm_net_now_ms();
+	if (left <= 0)
+		return -1;
+	return left < timeout_ms ? (int)left : timeout_ms;
+}
+
 int
 nm_net_send(struct nm_sock *s, const void *buf, size_t len, int timeout_ms,
-    struct nm_error *err)
+    int64_t deadline, struct nm_error *err)
 {
 	const char *p = buf;
 	char ebuf[64];
@@ -308,7 +322,11 @@ nm_net_send(struct nm_sock *s, const void *buf, size_t len, int timeout_ms,
 		if (n < 0 && !would_block(last_error()))
 			return nm_seterr(err, NM_ERR_NET, "send failed: %s",
 			    error_text(last_error(), ebuf, sizeof(ebuf)));
-		r = wait_fd(s->fd, 1, timeout_ms);
+		r = chunk_wait(timeout_ms, deadline);
+		if (r < 0)
+			return nm_seterr(err, NM_ERR_NET, "deadline passed while "
+			    "sending");
+		r = wait_fd(s->fd, 1, r);
 		if (r == 0)
 			return nm_seterr(err, NM_ERR_NET, "send timed out after "
 			    "%d ms", timeout_ms);
@@ -321,7 +339,7 @@ nm_net_send(struct nm_sock *s, const void *buf, size_t len, int timeout_ms,
 
 int
 nm_net_recv(struct nm_sock *s, void *buf, size_t len, int timeout_ms,
-    struct nm_error *err)
+    int64_t deadline, struct nm_error *err)
 {
 	char *p = buf, ebuf[64];
 	size_t got = 0;
@@ -329,9 +347,15 @@ nm_net_recv(struct nm_sock *s, void *buf, size_t len, int timeout_ms,
 	while (got < len) {
 		int chunk = len - got > 65536 ? 65536 : (int)(len - got);
 		long n;
-		int r;
+		int r, w = chunk_wait(timeout_ms, deadline);
 
-		r = wait_fd(s->fd, 0, timeout_ms);
+		if (w < 0)
+			return nm_seterr(err, NM_ERR_NET, "deadline passed while "
+			    "receiving");
+		r = wait_fd(s->fd, 0, w);
+		if (r == 0 && w < timeout_ms)
+			return nm_seterr(err, NM_ERR_NET, "deadline passed while "
+			    "receiving");
 		if (r == 0)
 			return nm_seterr(err, NM_ERR_NET, "no data from the "
 			    "server for %d ms", timeout_ms);

@@ -19,12 +19,15 @@ struct nm_sock;
  */
 int	 nm_net_connect(const char *host, int port, int timeout_ms,
 	     struct nm_sock **, char *peer, size_t peerlen, struct nm_error *);
-/* Send all of buf, waiting at most timeout_ms for each chunk. */
+/*
+ * Send all of buf / receive exactly n bytes, waiting at most timeout_ms
+ * for each chunk and never past 'deadline' (nm_net_now_ms() time; 0 for
+ * none), so that a peer dripping one byte at a time cannot hold us.
+ */
 int	 nm_net_send(struct nm_sock *, const void *, size_t, int timeout_ms,
-	     struct nm_error *);
-/* Receive exactly n bytes, waiting at most timeout_ms for each chunk. */
+	     int64_t deadline, struct nm_error *);
 int	 nm_net_recv(struct nm_sock *, void *, size_t, int timeout_ms,
-	     struct nm_error *);
+	     int64_t deadline, struct nm_error *);
 void	 nm_net_close(struct nm_sock *);
 /* Milliseconds from an arbitrary start, never going back. */
 int64_t	 nm_net_now_ms(void);

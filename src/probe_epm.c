@@ -272,37 +272,35 @@ struct live {
 };
 
 static int
-budget(struct live *l, struct nm_error *err)
+deadline_error(struct live *l, struct nm_error *err)
 {
-	int64_t left = l->deadline - nm_net_now_ms();
-
-	if (left <= 0)
-		return nm_seterr(err, NM_ERR_NET, "the endpoint mapper did not "
-		    "finish within %d ms; giving up", l->total_ms);
-	return left < l->timeout_ms ? (int)left : l->timeout_ms;
+	return nm_seterr(err, NM_ERR_NET, "the endpoint mapper did not "
+	    "finish within %d ms; giving up", l->total_ms);
 }
 
 static int
 live_send(void *ctx, const void *p, size_t n, struct nm_error *err)
 {
 	struct live *l = ctx;
-	int t = budget(l, err);
 
-	if (t < 0)
+	if (nm_net_send(l->s, p, n, l->timeout_ms, l->deadline, err) != 0) {
+		if (nm_net_now_ms() >= l->deadline)
+			return deadline_error(l, err);
 		return -1;
-	return nm_net_send(l->s, p, n, t, err);
+	}
+	return 0;
 }
 
 static int
 live_recv(void *ctx, void *p, size_t n, struct nm_error *err)
 {
 	struct live *l = ctx;
-	int t = budget(l, err);
 
-	if (t < 0)
+	if (nm_net_recv(l->s, p, n, l->timeout_ms, l->deadline, err) != 0) {
+		if (nm_net_now_ms() >= l->deadline)
+			return deadline_error(l, err);
 		return -1;
-	if (nm_net_recv(l->s, p, n, t, err) != 0)
-		return -1;
+	}
 	if (l->record != NULL)
 		nm_buf_add(l->record, p, n);
 	return 0;
