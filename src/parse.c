@@ -11,6 +11,7 @@
 /* Order breaks score ties: the more specific formats come first. */
 const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_netstat_win,
+	&nm_parser_ss,
 	NULL
 };
 

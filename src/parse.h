@@ -54,6 +54,37 @@ int	 nm_parse_hostport(const char *s, size_t len, const char *proto,
 	     char *addr, size_t addrlen, char *zone, size_t zonelen,
 	     int *family, int *port);
 
+/* parse_linux.c: addresses as ss, net-tools netstat and lsof print them. */
+enum nm_lx_kind {
+	NM_LX_NUM = 0,		/* numeric address, canonical text */
+	NM_LX_STAR,		/* "*": a wildcard the caller interprets */
+	NM_LX_LOOPNAME,		/* "localhost" and friends (no -n) */
+	NM_LX_NAME		/* another host name (no -n): kept as text */
+};
+
+struct nm_lx_addr {
+	char		 addr[NM_ADDRLEN];
+	char		 zone[NM_ZONELEN];
+	int		 family;	/* -1 when the text does not say */
+	int		 port;		/* -1 for '*' */
+	int		 kind;		/* enum nm_lx_kind */
+	const char	*why;		/* what was wrong, on failure */
+	const char	*badport;	/* an unknown service name */
+	size_t		 badportlen;
+};
+
+int	 nm_lx_hostport(const char *s, size_t len, const char *proto,
+	     struct nm_lx_addr *);
+void	 nm_lx_set_local(struct nm_endpoint *, const struct nm_lx_addr *,
+	     int family);
+void	 nm_lx_set_remote(struct nm_endpoint *, const struct nm_lx_addr *);
+const char *nm_lx_why(struct nm_snapshot *, const struct nm_lx_addr *,
+	     const char *side);
+void	 nm_lx_host_os(struct nm_snapshot *, const char *reason);
+void	 nm_lx_warn_name(struct nm_snapshot *, const struct nm_input *,
+	     const struct nm_line *, const struct nm_lx_addr *,
+	     const char *tool);
+
 /* The parsers. */
 extern const struct nm_parser nm_parser_netstat_win;
 extern const struct nm_parser nm_parser_tasklist;
