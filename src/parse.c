@@ -12,6 +12,8 @@
 const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_netstat_win,
 	&nm_parser_ss,
+	&nm_parser_netstat_linux,
+	&nm_parser_lsof,
 	NULL
 };
 

@@ -108,6 +108,20 @@ strlist_add(struct nm_arena *a, const char ***v, size_t *n, const char *x)
 	(*n)++;
 }
 
+/*
+ * lsof cuts COMMAND to 9 characters ("systemd-r"); ss shows the 15 of
+ * comm ("systemd-resolve").  A longer name of the same process wins, but
+ * not a command line ("sshd: /usr/sbin" from netstat).
+ */
+static bool
+name_extends(const char *have, const char *longer)
+{
+	size_t n = strlen(have);
+
+	return strlen(longer) > n && strncmp(have, longer, n) == 0 &&
+	    strpbrk(longer, " :") == NULL;
+}
+
 int
 nm_ep_add_owner(struct nm_snapshot *s, struct nm_endpoint *e, int pid,
     const char *process)
@@ -117,7 +131,8 @@ nm_ep_add_owner(struct nm_snapshot *s, struct nm_endpoint *e, int pid,
 
 	for (i = 0; i < e->nowners; i++)
 		if (e->owners[i].pid == pid && pid >= 0) {
-			if (e->owners[i].process == NULL && process != NULL)
+			if (process != NULL && (e->owners[i].process == NULL ||
+			    name_extends(e->owners[i].process, process)))
 				e->owners[i].process =
 				    nm_astrdup(&s->arena, process);
 			return 0;
@@ -247,17 +262,59 @@ mark_phantoms(struct nm_snapshot *s)
 	}
 }
 
+/* Owners agree when one side does not know them or they share a PID. */
+static bool
+owners_agree(const struct nm_endpoint *a, const struct nm_endpoint *b)
+{
+	size_t i, j;
+
+	if (nm_ep_pid(a) < 0 || nm_ep_pid(b) < 0)
+		return true;
+	for (i = 0; i < a->nowners; i++)
+		for (j = 0; j < b->nowners; j++)
+			if (a->owners[i].pid >= 0 &&
+			    a->owners[i].pid == b->owners[j].pid)
+				return true;
+	return false;
+}
+
+/* "localhost" (lsof or netstat without -n) is a loopback address. */
+static bool
+addr_agree(const char *a, const char *b, int family)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	if (strcmp(a, "localhost") == 0)
+		return nm_addr_exposure(family, b) == NM_EXP_LOOPBACK;
+	if (strcmp(b, "localhost") == 0)
+		return nm_addr_exposure(family, a) == NM_EXP_LOOPBACK;
+	return false;
+}
+
+/* netstat and lsof cannot show the bound device ss shows as "%lo". */
 static bool
 same_socket(const struct nm_endpoint *a, const struct nm_endpoint *b)
 {
-	int pa = nm_ep_pid(a), pb = nm_ep_pid(b);
-
 	return a->proto == b->proto && a->family == b->family &&
 	    a->state == b->state && a->lport == b->lport &&
-	    a->rport == b->rport && strcmp(a->laddr, b->laddr) == 0 &&
-	    strcmp(a->lzone, b->lzone) == 0 &&
-	    strcmp(a->raddr, b->raddr) == 0 &&
-	    (pa == pb || pa < 0 || pb < 0);
+	    a->rport == b->rport &&
+	    addr_agree(a->laddr, b->laddr, a->family) &&
+	    (strcmp(a->lzone, b->lzone) == 0 || a->lzone[0] == '\0' ||
+	    b->lzone[0] == '\0') &&
+	    strcmp(a->raddr, b->raddr) == 0 && owners_agree(a, b);
+}
+
+/* What the second capture knows better: the address, zone, dual stack. */
+static void
+merge_facts(struct nm_endpoint *keep, const struct nm_endpoint *e)
+{
+	if (strcmp(keep->laddr, "localhost") == 0)
+		nm_strlcpy(keep->laddr, e->laddr, sizeof(keep->laddr));
+	if (keep->lzone[0] == '\0')
+		nm_strlcpy(keep->lzone, e->lzone, sizeof(keep->lzone));
+	keep->dual_stack |= e->dual_stack;
+	if (keep->user == NULL)
+		keep->user = e->user;
 }
 
 /*
@@ -287,6 +344,7 @@ merge_sources(struct nm_snapshot *s)
 				    e->owners[k].process);
 			for (k = 0; k < e->nservices; k++)
 				nm_ep_add_service(s, keep, e->services[k]);
+			merge_facts(keep, e);
 			/* An owner known only to the second source wins. */
 			if (keep->nowners > 1 && keep->owners[0].pid < 0) {
 				struct nm_owner t = keep->owners[0];
