@@ -78,6 +78,7 @@ int	 nm_lx_hostport(const char *s, size_t len, const char *proto,
 void	 nm_lx_set_local(struct nm_endpoint *, const struct nm_lx_addr *,
 	     int family);
 void	 nm_lx_set_remote(struct nm_endpoint *, const struct nm_lx_addr *);
+void	 nm_lx_map_v4(struct nm_endpoint *);
 const char *nm_lx_why(struct nm_snapshot *, const struct nm_lx_addr *,
 	     const char *side);
 void	 nm_lx_host_os(struct nm_snapshot *, const char *reason);

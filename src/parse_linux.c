@@ -5,6 +5,7 @@
  * Linux capture tells.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parse.h"
@@ -138,6 +139,32 @@ nm_lx_set_local(struct nm_endpoint *e, const struct nm_lx_addr *a, int family)
 		nm_strlcpy(e->laddr, a->addr, sizeof(e->laddr));
 	nm_strlcpy(e->lzone, a->zone, sizeof(e->lzone));
 	e->lport = a->port;
+}
+
+static void
+map_one(char *addr, size_t len)
+{
+	char canon[NM_ADDRLEN], buf[NM_ADDRLEN + 8];
+	int fam = -1;
+
+	if (nm_addr_canon(addr, strlen(addr), &fam, canon, sizeof(canon)) != 0 ||
+	    fam != NM_INET)
+		return;
+	snprintf(buf, sizeof(buf), "::ffff:%s", canon);
+	nm_strlcpy(addr, buf, len);
+}
+
+/*
+ * net-tools (tcp6 rows) and lsof (IPv6 rows) print an IPv4-mapped address
+ * as plain IPv4; ss prints [::ffff:127.0.0.1].  The socket is IPv6: say
+ * so, in the form ss uses, so that captures of one host agree.
+ */
+void
+nm_lx_map_v4(struct nm_endpoint *e)
+{
+	e->family = NM_INET6;
+	map_one(e->laddr, sizeof(e->laddr));
+	map_one(e->raddr, sizeof(e->raddr));
 }
 
 /* The peer, unless it is the "no peer" wildcard ("*:*", "0.0.0.0:*"). */

@@ -290,6 +290,8 @@ lsof_row_parse(struct lsof_ctx *c, const struct nm_line *l, const char *b,
 	/* lsof's TYPE says the family; "*" and names follow it. */
 	ep.family = (uint8_t)r->family;
 	nm_lx_set_remote(&ep, &ra);
+	if (r->family == NM_INET6)
+		nm_lx_map_v4(&ep);
 	if (r->proto == NM_UDP)
 		ep.state = (uint8_t)(ep.raddr[0] ? NM_ST_ESTABLISHED :
 		    NM_ST_UNCONN);

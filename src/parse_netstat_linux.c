@@ -180,14 +180,16 @@ ends_with(const char *s, size_t len, const char *w)
 
 /*
  * The -o timer ends the line: "off (0.00/0/0)", "on (54.39/6/0)",
- * "keepalive (5663.12/0/0)", "timewait (..)", "unkn-N (..)".  A cut
- * program name may run into it ("sshd: centos [on (0.28/0/0)").  Returns
- * the length of the text before it.
+ * "keepalive (5663.12/0/0)", "timewait (..)", "unkn-N (..)", translated
+ * by the locale ("aus", "ein", "vyp", "zapnut"...).  A cut program name
+ * may run into it ("sshd: centos [on (0.28/0/0)").  Returns the length of
+ * the text before it.
  */
 static size_t
 strip_timer(const char *s, size_t len)
 {
-	static const char *kw[] = { "keepalive", "timewait", "off", "on" };
+	static const char *kw[] = { "keepalive", "timewait", "off", "on",
+	    "aus", "ein", "vyp", "zapnut", "desligado", "em" };
 	const char *lp;
 	size_t i, k;
 
@@ -205,18 +207,15 @@ strip_timer(const char *s, size_t len)
 		if (!isdigit((unsigned char)s[i]) && s[i] != '.' && s[i] != '/')
 			return len;
 	k = (size_t)(lp - s);
-	while (k > 0 && s[k - 1] == ' ')
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '('))
 		k--;
 	for (i = 0; i < NM_NELEM(kw); i++)
 		if (ends_with(s, k, kw[i]))
 			return k - strlen(kw[i]);
-	/* "unkn-3" */
-	i = k;
-	while (i > 0 && isdigit((unsigned char)s[i - 1]))
-		i--;
-	if (i < k && i >= 5 && memcmp(s + i - 5, "unkn-", 5) == 0)
-		return i - 5;
-	return len;
+	/* Any other word ("unkn-3", a translation we do not list). */
+	for (i = k; i > 0 && s[i - 1] != ' '; i--)
+		;
+	return i > 0 ? i : len;
 }
 
 /*
@@ -368,6 +367,8 @@ ns_row_parse(struct ns_ctx *c, const struct nm_line *l, const char *b,
 	ep.proto = (uint8_t)proto;
 	nm_lx_set_local(&ep, &la, la.family >= 0 ? la.family : family);
 	nm_lx_set_remote(&ep, &ra);
+	if (kind == P_TCP6 || kind == P_UDP6)
+		nm_lx_map_v4(&ep);
 	ep.addr_truncated = lcut != 0;
 	if (proto == NM_UDP) {
 		ep.state = (uint8_t)(ep.raddr[0] ? NM_ST_ESTABLISHED :

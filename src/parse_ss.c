@@ -267,19 +267,24 @@ ss_users(struct nm_snapshot *s, struct nm_endpoint *e, const char *p,
 	return added > 0 && p < end && *p == ')' ? 0 : -1;
 }
 
+static const char *
+find(const char *p, const char *end, const char *what)
+{
+	size_t i, n = strlen(what);
+
+	for (i = 0; p + i + n <= end; i++)
+		if (memcmp(p + i, what, n) == 0)
+			return p + i;
+	return NULL;
+}
+
 /* Finds "users:(" in [p, end) and reads it; 1 when there is none. */
 static int
 ss_process(struct nm_snapshot *s, struct nm_endpoint *e, const char *p,
     const char *end)
 {
-	const char *u = NULL;
-	size_t i;
+	const char *u = find(p, end, "users:(");
 
-	for (i = 0; p + i + 7 <= end; i++)
-		if (memcmp(p + i, "users:(", 7) == 0) {
-			u = p + i;
-			break;
-		}
 	if (u == NULL)
 		return 1;
 	return ss_users(s, e, u + 7, end);
@@ -369,6 +374,11 @@ ss_row_parse(struct ss_ctx *c, const struct nm_line *l, const char *b,
 	if (n > i + 5)
 		rest = tok[i + 5].s;
 	if (rest != NULL) {
+		/* -e says it outright for IPv6 sockets. */
+		if (find(rest, end, " v6only:0") != NULL)
+			e->dual_stack = e->family == NM_INET6;
+		else if (find(rest, end, " v6only:1") != NULL)
+			e->dual_stack = false;
 		rc = ss_process(s, e, rest, end);
 		if (rc < 0)
 			nm_snap_warn(s, c->in->name, l->no, "cannot read the "

@@ -291,6 +291,16 @@ addr_agree(const char *a, const char *b, int family)
 	return false;
 }
 
+/* net-tools cuts long IPv6 addresses: what is left must start the other. */
+static bool
+cut_agree(const struct nm_endpoint *cut, const struct nm_endpoint *whole)
+{
+	size_t n = strlen(cut->laddr);
+
+	return cut->addr_truncated && !whole->addr_truncated && n > 0 &&
+	    strncmp(cut->laddr, whole->laddr, n) == 0;
+}
+
 /* netstat and lsof cannot show the bound device ss shows as "%lo". */
 static bool
 same_socket(const struct nm_endpoint *a, const struct nm_endpoint *b)
@@ -298,7 +308,8 @@ same_socket(const struct nm_endpoint *a, const struct nm_endpoint *b)
 	return a->proto == b->proto && a->family == b->family &&
 	    a->state == b->state && a->lport == b->lport &&
 	    a->rport == b->rport &&
-	    addr_agree(a->laddr, b->laddr, a->family) &&
+	    (addr_agree(a->laddr, b->laddr, a->family) ||
+	    cut_agree(a, b) || cut_agree(b, a)) &&
 	    (strcmp(a->lzone, b->lzone) == 0 || a->lzone[0] == '\0' ||
 	    b->lzone[0] == '\0') &&
 	    strcmp(a->raddr, b->raddr) == 0 && owners_agree(a, b);
@@ -308,8 +319,11 @@ same_socket(const struct nm_endpoint *a, const struct nm_endpoint *b)
 static void
 merge_facts(struct nm_endpoint *keep, const struct nm_endpoint *e)
 {
-	if (strcmp(keep->laddr, "localhost") == 0)
+	if (strcmp(keep->laddr, "localhost") == 0 ||
+	    (keep->addr_truncated && !e->addr_truncated)) {
 		nm_strlcpy(keep->laddr, e->laddr, sizeof(keep->laddr));
+		keep->addr_truncated = false;
+	}
 	if (keep->lzone[0] == '\0')
 		nm_strlcpy(keep->lzone, e->lzone, sizeof(keep->lzone));
 	keep->dual_stack |= e->dual_stack;
