@@ -42,7 +42,7 @@ usage(FILE *f)
 "\n"
 "Capture formats (detected):\n", f);
 	for (i = 0; nm_parsers[i] != NULL; i++)
-		fprintf(f, "  %-12s %s\n", nm_parsers[i]->name,
+		fprintf(f, "  %-14s %s\n", nm_parsers[i]->name,
 		    nm_parsers[i]->what);
 	fputs(
 "\n"

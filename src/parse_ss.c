@@ -468,8 +468,7 @@ ss_parse(const struct nm_input *in, struct nm_snapshot *snap,
 
 const struct nm_parser nm_parser_ss = {
 	"ss",
-	"iproute2 ss -tulpn, -tuapn, -ltp/-lup (with or without -n), any "
-	    "iproute2 version",
+	"iproute2 ss -tulpn, -tuapn, -ltp, -lup (with or without -n)",
 	ss_score,
 	ss_parse,
 };
