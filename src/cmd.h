@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "netmin.h"
+#include "src.h"
 
 /* Exit codes (design.md). */
 #define NM_EXIT_OK	0
@@ -23,7 +24,26 @@ struct nm_srcopts {
 	const char	**from;		/* --from FILE, repeatable */
 	size_t		 nfrom;
 	const char	*os;		/* --os ID */
+	struct nm_live_opts live;	/* no --from: the live host */
 };
+
+/*
+ * The live-source options, for a command's getopt_long table:
+ * NM_SRCOPTS_LONG inside the (sorted-by-hand) option array, and
+ * nm_srcopts_option() in the switch's default branch (true: handled).
+ * --from-diag, --proc-root and --root are testing aids (doc/netmin.1.md).
+ */
+enum {
+	NM_OPT_NETNS = 0x1000, NM_OPT_ALL_NETNS, NM_OPT_FROM_DIAG,
+	NM_OPT_PROC_ROOT, NM_OPT_ROOT
+};
+#define NM_SRCOPTS_LONG \
+	{ "all-netns", no_argument, NULL, NM_OPT_ALL_NETNS }, \
+	{ "from-diag", required_argument, NULL, NM_OPT_FROM_DIAG }, \
+	{ "netns", required_argument, NULL, NM_OPT_NETNS }, \
+	{ "proc-root", required_argument, NULL, NM_OPT_PROC_ROOT }, \
+	{ "root", required_argument, NULL, NM_OPT_ROOT }
+bool	 nm_srcopts_option(struct nm_srcopts *, int opt, const char *arg);
 
 void	 nm_srcopts_add_from(struct nm_srcopts *, const char *);
 void	 nm_srcopts_free(struct nm_srcopts *);

@@ -1,6 +1,6 @@
 /*
  * cmd_common.c - what the commands share: messages, exit codes, and
- * loading one snapshot from captures (or, later, the live host).
+ * loading one snapshot from captures or the live host.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -63,6 +63,30 @@ nm_srcopts_add_from(struct nm_srcopts *o, const char *path)
 	o->from[o->nfrom++] = path;
 }
 
+bool
+nm_srcopts_option(struct nm_srcopts *o, int opt, const char *arg)
+{
+	switch (opt) {
+	case NM_OPT_NETNS:
+		o->live.netns = arg;
+		return true;
+	case NM_OPT_ALL_NETNS:
+		o->live.all_netns = true;
+		return true;
+	case NM_OPT_FROM_DIAG:
+		o->live.diag_file = arg;
+		return true;
+	case NM_OPT_PROC_ROOT:
+		o->live.proc_root = arg;
+		return true;
+	case NM_OPT_ROOT:
+		o->live.root = arg;
+		return true;
+	default:
+		return false;
+	}
+}
+
 void
 nm_srcopts_free(struct nm_srcopts *o)
 {
@@ -88,10 +112,19 @@ nm_load_snapshot(const struct nm_srcopts *o, struct nm_snapshot *snap)
 		snap->host.os = nm_astrdup(&snap->arena, o->os);
 		snap->host.os_reason = "--os";
 	}
-	if (o->nfrom == 0) {
-		nm_msg("reading the live host is not available in this build; "
-		    "give a capture with --from FILE");
+	if (o->nfrom > 0 && (o->live.netns != NULL || o->live.all_netns ||
+	    o->live.diag_file != NULL)) {
+		nm_msg("--netns, --all-netns and --from-diag read the live "
+		    "host; they do not combine with --from");
 		return NM_EXIT_USAGE;
+	}
+	if (o->live.netns != NULL && o->live.all_netns) {
+		nm_msg("--netns and --all-netns exclude each other");
+		return NM_EXIT_USAGE;
+	}
+	if (o->nfrom == 0 && nm_src_live(snap, &o->live, &err) != 0) {
+		nm_msg("%s", err.msg);
+		return nm_exit_for(&err);
 	}
 	for (i = 0; i < o->nfrom; i++) {
 		if (nm_parse_file(snap, o->from[i], &err) != 0) {

@@ -58,6 +58,7 @@ cmd_list(int argc, char **argv)
 	enum { OPT_JSON = 256, OPT_CSV, OPT_OS };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
+		NM_SRCOPTS_LONG,
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -84,6 +85,7 @@ cmd_list(int argc, char **argv)
 			break;
 		case 'a':
 			flt.all = true;
+			so.live.all = true;
 			break;
 		case 'f':
 			nm_srcopts_add_from(&so, optarg);
@@ -108,6 +110,8 @@ cmd_list(int argc, char **argv)
 			so.os = optarg;
 			break;
 		default:
+			if (nm_srcopts_option(&so, c, optarg))
+				break;
 			nm_srcopts_free(&so);
 			return nm_usage_error("list", "bad option");
 		}

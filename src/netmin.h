@@ -97,6 +97,10 @@ struct nm_endpoint {
 	const char	*unit;
 	const char	*container;
 	const char	*netns;
+	const char	*owner_note;	/* why owners are unknown or partial */
+	unsigned long long inode;	/* socket inode; 0 when unknown */
+	const char	*unit_manager;	/* user units: their systemd --user
+					   manager, "user@1000.service" */
 
 	/* Where it came from. */
 	const char	*source;

@@ -108,10 +108,16 @@ nm_out_endpoint_keys(struct nm_json *j, const struct nm_endpoint *e)
 		nm_json_kstr(j, "exe", e->exe);
 	if (e->unit)
 		nm_json_kstr(j, "unit", e->unit);
+	if (e->unit_manager)
+		nm_json_kstr(j, "unit_manager", e->unit_manager);
 	if (e->container)
 		nm_json_kstr(j, "container", e->container);
 	if (e->netns)
 		nm_json_kstr(j, "netns", e->netns);
+	if (e->inode)
+		nm_json_kint(j, "inode", (long long)e->inode);
+	if (e->owner_note)
+		nm_json_kstr(j, "owner_note", e->owner_note);
 	if (e->source) {
 		nm_json_kstr(j, "source", e->source);
 		if (e->line > 0)

@@ -1,0 +1,511 @@
+/*
+ * src_linux_proc.c - who holds each socket: one pass over /proc/PID/fd
+ * maps socket inodes to processes, then each owning process is described
+ * once (comm, exe, user, cgroup -> unit and container).
+ *
+ * This is where ss -p and netstat -p spend their time: they keep fd
+ * entries in a fixed-size hash table, so lookups grow with the socket
+ * count.  Here the table is sized to the work (twice the sockets the
+ * kernel listed, open addressing), every fd link is read with
+ * readlinkat() relative to its directory, and only processes that hold a
+ * listed socket are read further.
+ */
+#ifdef __linux__
+
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "src_linux.h"
+
+struct ino_table {
+	uint32_t	*ino;
+	uint32_t	*ref;		/* index + 1 into refs; 0 = empty */
+	size_t		 mask;
+};
+
+static uint32_t
+ino_hash(uint32_t x)
+{
+	return x * 2654435761u;
+}
+
+static void
+table_init(struct ino_table *t, const struct nm_diag_ref *refs, size_t n)
+{
+	size_t size = 64, i;
+
+	while (size < n * 2)
+		size <<= 1;
+	t->ino = nm_xcalloc(size, sizeof(*t->ino));
+	t->ref = nm_xcalloc(size, sizeof(*t->ref));
+	t->mask = size - 1;
+	for (i = 0; i < n; i++) {
+		size_t h;
+
+		if (refs[i].ino == 0)	/* time-wait, request sockets */
+			continue;
+		h = ino_hash(refs[i].ino) & t->mask;
+		while (t->ref[h] != 0 && t->ino[h] != refs[i].ino)
+			h = (h + 1) & t->mask;
+		t->ino[h] = refs[i].ino;
+		t->ref[h] = (uint32_t)i + 1;
+	}
+}
+
+static uint32_t
+table_get(const struct ino_table *t, uint32_t ino)
+{
+	size_t h = ino_hash(ino) & t->mask;
+
+	while (t->ref[h] != 0) {
+		if (t->ino[h] == ino)
+			return t->ref[h];
+		h = (h + 1) & t->mask;
+	}
+	return 0;
+}
+
+static void
+table_free(struct ino_table *t)
+{
+	free(t->ino);
+	free(t->ref);
+}
+
+/* What we know about one process that holds a listed socket. */
+struct lproc {
+	int		 pid;
+	const char	*name;
+	const char	*exe;
+	const char	*user;
+	const char	*unit;
+	const char	*manager;
+	const char	*container;
+	const char	**services;	/* unit, as evidence */
+	size_t		 nservices;
+	bool		 is_manager;	/* systemd as PID 1 */
+};
+
+struct uidname {
+	uint32_t	 uid;
+	const char	*name;
+};
+
+struct scan {
+	struct nm_snapshot *snap;
+	struct nm_owner_scan *o;
+	int		 procfd;
+	NM_VEC(struct lproc) procs;
+	NM_VEC(struct uidname) users;
+	char		*passwd;	/* fake root's etc/passwd, or NULL */
+	bool		 passwd_read;
+	struct nm_unitdb *units;	/* loaded when PID 1 holds a socket */
+};
+
+/* Reads a small /proc file relative to procfd; returns length or -1. */
+static ssize_t
+read_small(int dirfd, const char *path, char *buf, size_t cap)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	ssize_t n, total = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((size_t)total < cap - 1) {
+		n = read(fd, buf + total, cap - 1 - (size_t)total);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	close(fd);
+	buf[total] = '\0';
+	return total;
+}
+
+static const char *
+passwd_lookup(struct scan *s, uint32_t uid)
+{
+	const char *p;
+
+	if (!s->passwd_read) {
+		struct nm_buf b = { 0 };
+		struct nm_error e = { 0 };
+		char *path = nm_asprintf(&s->snap->arena, "%s/etc/passwd",
+		    s->o->root);
+
+		s->passwd_read = true;
+		if (nm_read_file(path, 1 << 20, &b, &e) == 0)
+			s->passwd = b.s;
+		else
+			nm_buf_free(&b);
+	}
+	for (p = s->passwd; p != NULL && *p != '\0'; ) {
+		const char *nl = strchr(p, '\n'), *c1, *c2, *c3;
+		size_t ll = nl ? (size_t)(nl - p) : strlen(p);
+		long long v;
+
+		c1 = memchr(p, ':', ll);
+		c2 = c1 ? memchr(c1 + 1, ':', ll - (size_t)(c1 + 1 - p)) : NULL;
+		c3 = c2 ? memchr(c2 + 1, ':', ll - (size_t)(c2 + 1 - p)) : NULL;
+		if (c3 != NULL && nm_parse_ll(c2 + 1, (size_t)(c3 - c2 - 1), 0,
+		    UINT32_MAX, &v) == 0 && v == uid)
+			return nm_astrndup(&s->snap->arena, p,
+			    (size_t)(c1 - p));
+		p = nl ? nl + 1 : p + ll;
+	}
+	return NULL;
+}
+
+static const char *
+user_name(struct scan *s, uint32_t uid)
+{
+	struct uidname *u;
+	const char *name = NULL;
+	size_t i;
+
+	for (i = 0; i < s->users.n; i++)
+		if (s->users.v[i].uid == uid)
+			return s->users.v[i].name;
+	if (s->o->fake_root)
+		name = passwd_lookup(s, uid);
+	else {
+		struct passwd pw, *res = NULL;
+		char buf[4096];
+
+		if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) == 0 &&
+		    res != NULL)
+			name = nm_astrdup(&s->snap->arena, pw.pw_name);
+	}
+	if (name == NULL)
+		name = nm_asprintf(&s->snap->arena, "%u", uid);
+	u = NM_VEC_PUSH(&s->users);
+	u->uid = uid;
+	u->name = name;
+	return name;
+}
+
+static void
+describe(struct scan *s, struct lproc *p)
+{
+	struct nm_arena *a = &s->snap->arena;
+	char path[64], buf[4096];
+	ssize_t n;
+	struct nm_cgroup cg;
+
+	snprintf(path, sizeof(path), "%d/comm", p->pid);
+	if ((n = read_small(s->procfd, path, buf, sizeof(buf))) > 0) {
+		while (n > 0 && buf[n - 1] == '\n')
+			buf[--n] = '\0';
+		p->name = nm_astrdup(a, buf);
+	}
+	snprintf(path, sizeof(path), "%d/exe", p->pid);
+	if ((n = readlinkat(s->procfd, path, buf, sizeof(buf) - 1)) > 0) {
+		buf[n] = '\0';
+		p->exe = nm_astrdup(a, buf);
+	}
+	snprintf(path, sizeof(path), "%d/status", p->pid);
+	if (read_small(s->procfd, path, buf, sizeof(buf)) > 0) {
+		/* "Uid:\treal\teffective\tsaved\tfs": the effective one. */
+		const char *u = strstr(buf, "\nUid:");
+		unsigned long r, eff;
+
+		if (u != NULL && sscanf(u + 5, "%lu %lu", &r, &eff) == 2)
+			p->user = user_name(s, (uint32_t)eff);
+	}
+	snprintf(path, sizeof(path), "%d/cgroup", p->pid);
+	if ((n = read_small(s->procfd, path, buf, sizeof(buf))) > 0 &&
+	    nm_cgroup_parse(buf, (size_t)n, &cg) == 0) {
+		if (cg.unit[0])
+			p->unit = nm_astrdup(a, cg.unit);
+		if (cg.manager[0])
+			p->manager = nm_astrdup(a, cg.manager);
+		if (cg.container[0])
+			p->container = nm_astrdup(a, cg.container);
+	}
+	/* systemd as PID 1 holds the sockets of its .socket units. */
+	p->is_manager = p->pid == 1 && p->name != NULL &&
+	    strcmp(p->name, "systemd") == 0;
+	if (p->unit != NULL && !p->is_manager) {
+		p->services = nm_aalloc(a, sizeof(*p->services));
+		p->services[0] = p->unit;
+		p->nservices = 1;
+	}
+}
+
+static void
+add_owner(struct nm_snapshot *snap, struct nm_endpoint *e,
+    const struct lproc *p)
+{
+	struct nm_owner *no;
+
+	/* The same process through two descriptors is one owner. */
+	if (e->nowners > 0 && e->owners[e->nowners - 1].pid == p->pid)
+		return;
+	no = nm_aalloc(&snap->arena, (e->nowners + 1) * sizeof(*no));
+	if (e->nowners)
+		memcpy(no, e->owners, e->nowners * sizeof(*no));
+	no[e->nowners].pid = p->pid;
+	no[e->nowners].process = p->name;
+	e->owners = no;
+	e->nowners++;
+}
+
+/* One process: every fd that is a listed socket makes it an owner. */
+static void
+scan_pid(struct scan *s, int pid, const struct ino_table *t,
+    struct nm_diag_ref *refs, uint32_t **hits, size_t *hcap)
+{
+	char path[32], link[64];
+	size_t nh = 0, i;
+	struct lproc *p;
+	struct dirent *de;
+	DIR *d;
+	int fdd;
+
+	snprintf(path, sizeof(path), "%d/fd", pid);
+	fdd = openat(s->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fdd < 0) {
+		if (errno == EACCES || errno == EPERM)
+			s->o->procs_denied++;
+		return;
+	}
+	s->o->procs_seen++;
+	if ((d = fdopendir(fdd)) == NULL) {
+		close(fdd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		ssize_t n;
+		uint32_t ino = 0, r;
+		const char *c;
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		n = readlinkat(fdd, de->d_name, link, sizeof(link) - 1);
+		if (n < 10 || memcmp(link, "socket:[", 8) != 0)
+			continue;
+		for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
+			ino = ino * 10 + (uint32_t)(*c - '0');
+		if ((r = table_get(t, ino)) == 0)
+			continue;
+		nm_vec_grow((void **)hits, hcap, nh + 1, sizeof(**hits));
+		(*hits)[nh++] = r - 1;
+	}
+	closedir(d);
+	if (nh == 0)
+		return;
+	p = NM_VEC_PUSH(&s->procs);
+	p->pid = pid;
+	describe(s, p);
+	for (i = 0; i < nh; i++)
+		add_owner(s->snap, &s->snap->ep.v[refs[(*hits)[i]].idx], p);
+}
+
+static const struct lproc *
+find_proc(const struct scan *s, int pid)
+{
+	size_t lo = 0, hi = s->procs.n;
+
+	/* /proc lists PIDs in ascending order, so procs is sorted. */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->procs.v[mid].pid == pid)
+			return &s->procs.v[mid];
+		if (s->procs.v[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static void
+services_union(struct nm_snapshot *snap, struct nm_endpoint *e,
+    const struct scan *s)
+{
+	size_t k;
+
+	for (k = 0; k < e->nowners; k++) {
+		const struct lproc *p = find_proc(s, e->owners[k].pid);
+		size_t m;
+
+		if (p == NULL)
+			continue;
+		for (m = 0; m < p->nservices; m++)
+			nm_ep_add_service(snap, e, p->services[m]);
+	}
+}
+
+/*
+ * A socket systemd (PID 1) holds belongs to a .socket unit.  Without a
+ * running systemd to ask, the unit files say which: the one whose
+ * ListenStream=/ListenDatagram= names this address and port.
+ */
+static void
+socket_unit(struct scan *s, struct nm_endpoint *e)
+{
+	const char *m[8];
+	size_t n, k;
+
+	if (s->units == NULL)
+		s->units = nm_unitdb_load(s->o->root);
+	n = nm_unitdb_match(s->units, e, m, NM_NELEM(m));
+	if (n == 0) {
+		if (e->nowners == 1)
+			e->owner_note = "held by systemd (PID 1); no .socket "
+			    "unit file lists this address";
+		return;
+	}
+	for (k = 0; k < n; k++)
+		m[k] = nm_astrdup(&s->snap->arena, m[k]);
+	/* The socket unit first: it is what keeps the port open. */
+	e->unit = m[0];
+	e->unit_manager = NULL;
+	if (e->nservices > 0) {
+		const char **v = nm_aalloc(&s->snap->arena,
+		    (e->nservices + n) * sizeof(*v));
+
+		for (k = 0; k < n; k++)
+			v[k] = m[k];
+		memcpy(v + n, e->services, e->nservices * sizeof(*v));
+		e->services = v;
+		e->nservices += n;
+	} else
+		for (k = 0; k < n; k++)
+			nm_ep_add_service(s->snap, e, m[k]);
+}
+
+static void
+note_unowned(struct scan *s, struct nm_endpoint *e,
+    const struct nm_diag_ref *r)
+{
+	if (r->ino == 0)
+		return;		/* time-wait and half-open: no file at all */
+	s->o->unowned++;
+	if (s->o->procs_denied > 0 && r->uid != s->o->euid) {
+		s->o->hidden++;
+		e->owner_note = "owner not visible without root";
+	} else
+		e->owner_note = "no process here holds it: a kernel socket, "
+		    "or its owner is in another PID namespace";
+	e->user = user_name(s, r->uid);
+}
+
+static int
+cmp_pid(const void *a, const void *b)
+{
+	const struct lproc *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+int
+nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
+    size_t nrefs, struct nm_owner_scan *o, struct nm_error *err)
+{
+	struct scan s = { .snap = snap, .o = o };
+	struct ino_table t;
+	struct dirent *de;
+	uint32_t *hits = NULL;
+	size_t hcap = 0, i;
+	DIR *pd;
+
+	s.procfd = open(o->proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (s.procfd < 0)
+		return nm_seterr(err, NM_ERR_IO, "cannot open %s: %s",
+		    o->proc_root, strerror(errno));
+	if ((pd = fdopendir(dup(s.procfd))) == NULL) {
+		close(s.procfd);
+		return nm_seterr(err, NM_ERR_IO, "cannot read %s: %s",
+		    o->proc_root, strerror(errno));
+	}
+	table_init(&t, refs, nrefs);
+	while ((de = readdir(pd)) != NULL) {
+		long long pid;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9' ||
+		    nm_parse_ll(de->d_name, strlen(de->d_name), 1, INT32_MAX,
+		    &pid) != 0)
+			continue;
+		scan_pid(&s, (int)pid, &t, refs, &hits, &hcap);
+	}
+	closedir(pd);
+	free(hits);
+	table_free(&t);
+	/* A fake tree need not list in order. */
+	qsort(s.procs.v, s.procs.n, sizeof(*s.procs.v), cmp_pid);
+
+	for (i = 0; i < nrefs; i++) {
+		struct nm_endpoint *e = &snap->ep.v[refs[i].idx];
+		const struct lproc *p;
+
+		if (e->nowners == 0) {
+			note_unowned(&s, e, &refs[i]);
+			continue;
+		}
+		/* PID 1 (systemd) goes last: the service doing the work,
+		   if it runs, is the owner worth naming first. */
+		if (e->nowners > 1 && e->owners[0].pid == 1) {
+			struct nm_owner first = e->owners[0];
+
+			memmove(e->owners, e->owners + 1,
+			    (e->nowners - 1) * sizeof(first));
+			e->owners[e->nowners - 1] = first;
+		}
+		if ((p = find_proc(&s, e->owners[0].pid)) == NULL)
+			continue;
+		e->exe = p->exe;
+		e->user = p->user;
+		e->container = p->container;
+		if (!p->is_manager) {
+			e->unit = p->unit;
+			e->unit_manager = p->manager;
+		}
+		if (e->nowners == 1 && !p->is_manager) {
+			e->services = p->services;
+			e->nservices = p->nservices;
+		} else
+			services_union(snap, e, &s);
+		if (e->owners[e->nowners - 1].pid == 1 &&
+		    (p = find_proc(&s, 1)) != NULL && p->is_manager)
+			socket_unit(&s, e);
+	}
+	/* Owning processes join the snapshot's process list. */
+	for (i = 0; i < s.procs.n; i++) {
+		const struct lproc *p = &s.procs.v[i];
+		struct nm_proc *np = NM_VEC_PUSH(&snap->procs);
+
+		np->pid = p->pid;
+		np->name = p->name;
+		np->exe = p->exe;
+		np->user = p->user;
+		np->services = p->services;
+		np->nservices = p->nservices;
+		np->source = refs && nrefs ? snap->ep.v[refs[0].idx].source :
+		    NULL;
+	}
+	if (s.units != NULL)
+		nm_unitdb_free(s.units);
+	NM_VEC_FREE(&s.procs);
+	NM_VEC_FREE(&s.users);
+	free(s.passwd);
+	close(s.procfd);
+	return 0;
+}
+
+#else
+typedef int nm_src_linux_proc_unused;
+#endif /* __linux__ */
