@@ -53,5 +53,6 @@ int	 nm_exit_for(const struct nm_error *);
 void	 nm_msg(const char *fmt, ...) NM_PRINTF(1, 2);
 int	 nm_usage_error(const char *cmd, const char *fmt, ...) NM_PRINTF(2, 3);
 void	 nm_write_buf(FILE *, const struct nm_buf *);
+void	 nm_buf_stream(struct nm_buf *, FILE *);	/* flush into FILE */
 
 #endif /* NETMIN_CMD_H */

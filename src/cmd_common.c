@@ -44,6 +44,23 @@ nm_write_buf(FILE *f, const struct nm_buf *b)
 	fflush(f);
 }
 
+static void
+stream_flush(struct nm_buf *b)
+{
+	if (b->len)
+		fwrite(b->s, 1, b->len, (FILE *)b->flush_arg);
+	b->len = 0;
+	b->s[0] = '\0';
+}
+
+/* Output that may be large is written as it is made. */
+void
+nm_buf_stream(struct nm_buf *b, FILE *f)
+{
+	b->flush = stream_flush;
+	b->flush_arg = f;
+}
+
 int
 nm_exit_for(const struct nm_error *e)
 {

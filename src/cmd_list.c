@@ -127,6 +127,7 @@ cmd_list(int argc, char **argv)
 		    "other");
 	}
 	rc = nm_load_snapshot(&so, &snap);
+	nm_buf_stream(&out, stdout);
 	if (rc == 0) {
 		if (json)
 			nm_out_inventory_json(&snap, &flt, &out);

@@ -3,6 +3,7 @@
  * readable table, and as CSV.  Shared by list, audit and plan.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
@@ -184,122 +185,359 @@ nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
 	nm_json_end(&j);
 }
 
-static void
-join_services(const struct nm_endpoint *e, char *buf, size_t len)
-{
-	size_t k, n = 0;
+/*
+ * Rows are formatted straight into a line buffer, twice: once to measure
+ * the columns, once to print.  No per-cell allocation, so a host with
+ * fifty thousand sockets prints in little time and little memory.
+ */
+struct row {
+	char	 buf[4096];
+	size_t	 len;
+	size_t	 off[16];	/* cell starts in buf */
+	size_t	 ncell;
+	bool	 csv_mode;	/* empty owners stay empty, not "-" */
+};
 
-	buf[0] = '\0';
-	for (k = 0; k < e->nservices && n < len; k++)
-		n += (size_t)snprintf(buf + n, len - n, "%s%s", k ? " " : "",
-		    e->services[k]);
+static void
+row_add(struct row *r, const char *s, size_t n)
+{
+	if (n > sizeof(r->buf) - 1 - r->len)
+		n = sizeof(r->buf) - 1 - r->len;
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
 }
 
 static void
-join_owners(const struct nm_endpoint *e, bool pids, char *buf, size_t len)
+row_puts(struct row *r, const char *s)
 {
-	size_t k, n = 0;
+	if (s != NULL)
+		row_add(r, s, strlen(s));
+}
 
-	buf[0] = '\0';
-	for (k = 0; k < e->nowners && n < len; k++) {
+static void
+row_int(struct row *r, long long v)
+{
+	char t[24];
+	size_t n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do
+		t[sizeof(t) - 1 - n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		t[sizeof(t) - 1 - n++] = '-';
+	row_add(r, t + sizeof(t) - n, n);
+}
+
+/* Each cell is NUL-terminated in place. */
+static void
+row_cell(struct row *r)
+{
+	if (r->ncell > 0) {
+		if (r->len >= sizeof(r->buf) - 1)
+			r->len = sizeof(r->buf) - 2;
+		r->buf[r->len++] = '\0';
+	}
+	r->off[r->ncell++] = r->len;
+}
+
+static void
+row_end(struct row *r)
+{
+	if (r->len >= sizeof(r->buf))
+		r->len = sizeof(r->buf) - 1;
+	r->buf[r->len] = '\0';
+}
+
+static const char *
+cell(const struct row *r, size_t c)
+{
+	return r->buf + r->off[c];
+}
+
+static void
+owners_cell(struct row *r, const struct nm_endpoint *e, bool pids)
+{
+	size_t k, start = r->len;
+
+	for (k = 0; k < e->nowners; k++) {
 		const struct nm_owner *o = &e->owners[k];
 
 		if (pids) {
-			if (o->pid >= 0)
-				n += (size_t)snprintf(buf + n, len - n, "%s%d",
-				    n ? " " : "", o->pid);
+			if (o->pid < 0)
+				continue;
+			if (r->len > start)
+				row_add(r, " ", 1);
+			row_int(r, o->pid);
 		} else if (o->process != NULL) {
 			/* nginx master + 4 workers: say the name once */
 			size_t m;
 			bool seen = false;
 
-			for (m = 0; m < k; m++)
-				if (e->owners[m].process != NULL &&
+			for (m = 0; m < k && !seen; m++)
+				seen = e->owners[m].process != NULL &&
 				    strcmp(e->owners[m].process,
-				    o->process) == 0)
-					seen = true;
-			if (!seen)
-				n += (size_t)snprintf(buf + n, len - n, "%s%s",
-				    n ? " " : "", o->process);
+				    o->process) == 0;
+			if (seen)
+				continue;
+			if (r->len > start)
+				row_add(r, " ", 1);
+			row_puts(r, o->process);
 		}
 	}
+	if (r->len == start && !r->csv_mode)
+		row_add(r, "-", 1);
+}
+
+static void
+note_part(struct row *r, size_t start, const char *s)
+{
+	if (r->len > start)
+		row_add(r, "; ", 2);
+	row_puts(r, s);
+}
+
+/* netns: whether to show a NETNS column (more than one namespace). */
+static void
+format_row(struct row *r, const struct nm_endpoint *e, bool csv,
+    bool netns)
+{
+	size_t k, start;
+
+	r->len = r->ncell = 0;
+	r->csv_mode = csv;
+	if (csv) {
+		row_cell(r); row_puts(r, nm_proto_name(e->proto));
+		row_cell(r); row_puts(r, nm_family_name(e->family));
+		row_cell(r); row_puts(r, e->laddr);
+		row_cell(r); row_puts(r, e->lzone);
+		row_cell(r);
+		if (e->lport >= 0)
+			row_int(r, e->lport);
+		else
+			row_add(r, "*", 1);
+		row_cell(r); row_puts(r, e->raddr);
+		row_cell(r);
+		if (e->raddr[0] && e->rport >= 0)
+			row_int(r, e->rport);
+		row_cell(r); row_puts(r, nm_state_name(e->state));
+		row_cell(r); owners_cell(r, e, true);
+		row_cell(r); owners_cell(r, e, false);
+		row_cell(r);
+		for (k = 0; k < e->nservices; k++) {
+			if (k)
+				row_add(r, " ", 1);
+			row_puts(r, e->services[k]);
+		}
+		row_cell(r); row_puts(r, nm_exposure_name(e->exposure));
+		row_cell(r); row_puts(r, e->phantom ? "true" : "false");
+		row_end(r);
+		return;
+	}
+	if (netns) {
+		row_cell(r);
+		row_puts(r, e->netns ? e->netns : "-");
+	}
+	row_cell(r);
+	row_puts(r, nm_proto_name(e->proto));
+	if (e->family == NM_INET6)
+		row_add(r, "6", 1);
+	row_cell(r);
+	if (e->family == NM_INET6 && strchr(e->laddr, ':') != NULL) {
+		row_add(r, "[", 1);
+		row_puts(r, e->laddr);
+		if (e->lzone[0]) {
+			row_add(r, "%", 1);
+			row_puts(r, e->lzone);
+		}
+		row_add(r, "]", 1);
+	} else {
+		row_puts(r, e->laddr);
+		if (e->lzone[0]) {
+			row_add(r, "%", 1);
+			row_puts(r, e->lzone);
+		}
+	}
+	row_cell(r);
+	if (e->lport >= 0)
+		row_int(r, e->lport);
+	else
+		row_add(r, "*", 1);
+	row_cell(r);
+	row_puts(r, nm_state_name(e->state));
+	if (e->raddr[0]) {
+		row_add(r, " ", 1);
+		row_puts(r, e->raddr);
+		row_add(r, ":", 1);
+		row_int(r, e->rport);
+	}
+	row_cell(r); owners_cell(r, e, true);
+	row_cell(r); owners_cell(r, e, false);
+	row_cell(r);
+	for (k = 0; k < e->nservices; k++) {
+		if (k)
+			row_add(r, " ", 1);
+		row_puts(r, e->services[k]);
+	}
+	if (e->nservices == 0)
+		row_add(r, "-", 1);
+	row_cell(r); row_puts(r, nm_exposure_name(e->exposure));
+	row_cell(r);
+	start = r->len;
+	if (e->phantom)
+		note_part(r, start, "phantom (not open)");
+	if (e->dual_stack)
+		note_part(r, start, "dual-stack");
+	if (e->addr_truncated)
+		note_part(r, start, "address cut short");
+	if (e->container != NULL) {
+		note_part(r, start, "container ");
+		row_puts(r, e->container);
+	}
+	if (e->owner_note != NULL)
+		note_part(r, start, e->owner_note);
+	row_end(r);
+}
+
+/* Display width: UTF-8 continuation bytes take no column. */
+static size_t
+text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void
+csv_field(struct nm_buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		nm_buf_puts(b, s);
+		return;
+	}
+	nm_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			nm_buf_putc(b, '"');
+		nm_buf_putc(b, *s);
+	}
+	nm_buf_putc(b, '"');
+}
+
+static void
+spaces(struct nm_buf *b, size_t n)
+{
+	static const char sp[] = "                                ";
+
+	while (n > 0) {
+		size_t k = n < sizeof(sp) - 1 ? n : sizeof(sp) - 1;
+
+		nm_buf_add(b, sp, k);
+		n -= k;
+	}
+}
+
+static void
+emit_line(struct nm_buf *b, const char *const *cells, size_t ncols,
+    const size_t *w, size_t right)
+{
+	size_t last = ncols, c;
+
+	/* Trailing empty cells leave no trailing blanks. */
+	while (last > 0 && cells[last - 1][0] == '\0')
+		last--;
+	for (c = 0; c < last; c++) {
+		size_t sw = text_width(cells[c]);
+
+		if (c > 0)
+			nm_buf_add(b, "  ", 2);
+		if (c == right && w[c] > sw)
+			spaces(b, w[c] - sw);
+		nm_buf_puts(b, cells[c]);
+		if (c != right && c + 1 < last && w[c] > sw)
+			spaces(b, w[c] - sw);
+	}
+	nm_buf_putc(b, '\n');
 }
 
 void
 nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
     bool csv, struct nm_buf *b)
 {
-	static const char *head[] = { "PROTO", "LOCAL", "PORT", "STATE",
-	    "PID", "PROCESS", "SERVICES", "EXPOSURE", "NOTE" };
+	static const char *head[] = { "NETNS", "PROTO", "LOCAL", "PORT",
+	    "STATE", "PID", "PROCESS", "SERVICES", "EXPOSURE", "NOTE" };
 	static const char *chead[] = { "proto", "family", "local_address",
 	    "interface", "local_port", "remote_address", "remote_port",
 	    "state", "pid", "process", "services", "exposure", "phantom" };
-	struct nm_table t;
-	char abuf[NM_ADDRLEN + NM_ZONELEN + 4], sv[512], pids[256], procs[512];
-	size_t i;
+	const char *const *h;
+	const char *cells[16];
+	size_t w[16] = { 0 }, ncols, i, c, right;
+	struct row *r = nm_xmalloc(sizeof(*r));
+	const char *ns0 = NULL;
+	bool netns = false;
 
-	if (csv)
-		nm_table_init(&t, NM_NELEM(chead), chead);
-	else {
-		nm_table_init(&t, NM_NELEM(head), head);
-		nm_table_right(&t, 2);
+	if (csv) {
+		for (c = 0; c < NM_NELEM(chead); c++) {
+			if (c)
+				nm_buf_putc(b, ',');
+			nm_buf_puts(b, chead[c]);
+		}
+		nm_buf_putc(b, '\n');
+		for (i = 0; i < s->ep.n; i++) {
+			if (!nm_filter_match(f, &s->ep.v[i]))
+				continue;
+			format_row(r, &s->ep.v[i], true, false);
+			for (c = 0; c < r->ncell; c++) {
+				if (c)
+					nm_buf_putc(b, ',');
+				csv_field(b, cell(r, c));
+			}
+			nm_buf_putc(b, '\n');
+		}
+		free(r);
+		return;
 	}
-	for (i = 0; i < s->ep.n; i++) {
+	/* A NETNS column only when rows come from several namespaces. */
+	for (i = 0; i < s->ep.n && !netns; i++) {
 		const struct nm_endpoint *e = &s->ep.v[i];
 
-		if (!nm_filter_match(f, e))
+		if (!nm_filter_match(f, e) || e->netns == NULL)
 			continue;
-		join_services(e, sv, sizeof(sv));
-		join_owners(e, true, pids, sizeof(pids));
-		join_owners(e, false, procs, sizeof(procs));
-		if (csv) {
-			nm_table_cell(&t, "%s", nm_proto_name(e->proto));
-			nm_table_cell(&t, "%s", nm_family_name(e->family));
-			nm_table_cell(&t, "%s", e->laddr);
-			nm_table_cell(&t, "%s", e->lzone);
-			if (e->lport >= 0)
-				nm_table_cell(&t, "%d", e->lport);
-			else
-				nm_table_cell(&t, "*");
-			nm_table_cell(&t, "%s", e->raddr);
-			if (e->raddr[0] && e->rport >= 0)
-				nm_table_cell(&t, "%d", e->rport);
-			else
-				nm_table_cell(&t, "%s", "");
-			nm_table_cell(&t, "%s", nm_state_name(e->state));
-			nm_table_cell(&t, "%s", pids);
-			nm_table_cell(&t, "%s", procs);
-			nm_table_cell(&t, "%s", sv);
-			nm_table_cell(&t, "%s", nm_exposure_name(e->exposure));
-			nm_table_cell(&t, "%s", e->phantom ? "true" : "false");
-			continue;
-		}
-		nm_table_cell(&t, "%s%s", nm_proto_name(e->proto),
-		    e->family == NM_INET6 ? "6" : "");
-		nm_table_cell(&t, "%s", nm_ep_addr_text(e, abuf,
-		    sizeof(abuf)));
-		if (e->lport >= 0)
-			nm_table_cell(&t, "%d", e->lport);
-		else
-			nm_table_cell(&t, "*");
-		if (e->raddr[0])
-			nm_table_cell(&t, "%s %s:%d", nm_state_name(e->state),
-			    e->raddr, e->rport);
-		else
-			nm_table_cell(&t, "%s", nm_state_name(e->state));
-		nm_table_cell(&t, "%s", pids[0] ? pids : "-");
-		nm_table_cell(&t, "%s", procs[0] ? procs : "-");
-		nm_table_cell(&t, "%s", sv[0] ? sv : "-");
-		nm_table_cell(&t, "%s", nm_exposure_name(e->exposure));
-		nm_table_cell(&t, "%s%s%s", e->phantom ?
-		    "phantom (not open)" : "", e->dual_stack ? "dual-stack" :
-		    "", e->addr_truncated ? "address cut short" : "");
+		if (ns0 == NULL)
+			ns0 = e->netns;
+		else if (strcmp(ns0, e->netns) != 0)
+			netns = true;
 	}
-	if (csv)
-		nm_table_render_csv(&t, b);
-	else
-		nm_table_render(&t, b);
-	nm_table_free(&t);
+	h = netns ? head : head + 1;
+	ncols = netns ? NM_NELEM(head) : NM_NELEM(head) - 1;
+	right = netns ? 3 : 2;		/* PORT */
+	for (c = 0; c < ncols; c++)
+		w[c] = text_width(h[c]);
+	for (i = 0; i < s->ep.n; i++) {
+		if (!nm_filter_match(f, &s->ep.v[i]))
+			continue;
+		format_row(r, &s->ep.v[i], false, netns);
+		for (c = 0; c < ncols; c++) {
+			size_t cw = text_width(cell(r, c));
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	}
+	emit_line(b, h, ncols, w, right);
+	for (i = 0; i < s->ep.n; i++) {
+		if (!nm_filter_match(f, &s->ep.v[i]))
+			continue;
+		format_row(r, &s->ep.v[i], false, netns);
+		for (c = 0; c < ncols; c++)
+			cells[c] = cell(r, c);
+		emit_line(b, cells, ncols, w, right);
+	}
+	free(r);
 }
 
 void

@@ -467,9 +467,15 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 		goto out;
 
 	/* One /proc pass for the sockets of every namespace. */
-	for (i = 0; i < lv.decs.n; i++)
-		for (k = 0; k < lv.decs.v[i].refs.n; k++)
-			*NM_VEC_PUSH(&refs) = lv.decs.v[i].refs.v[k];
+	if (lv.decs.n == 1) {
+		refs.v = lv.decs.v[0].refs.v;	/* take it over, no copy */
+		refs.n = lv.decs.v[0].refs.n;
+		lv.decs.v[0].refs.v = NULL;
+		lv.decs.v[0].refs.n = 0;
+	} else
+		for (i = 0; i < lv.decs.n; i++)
+			for (k = 0; k < lv.decs.v[i].refs.n; k++)
+				*NM_VEC_PUSH(&refs) = lv.decs.v[i].refs.v[k];
 	for (i = 0; i < lv.decs.n; i++)
 		nm_diag_free(&lv.decs.v[i]);
 	os.proc_root = lv.proc_root;

@@ -85,6 +85,29 @@ addr_zero(int family, const uint32_t *a)
 	    (a[1] == 0 && a[2] == 0 && a[3] == 0));
 }
 
+/*
+ * nm_snap_add_ep() doubles and zeroes the whole new capacity; with tens
+ * of thousands of sockets that is megabytes touched for nothing.  Grow by
+ * half and zero only the slot used (large reallocs move by remapping).
+ */
+static struct nm_endpoint *
+ep_push(struct nm_snapshot *s)
+{
+	struct nm_endpoint *e;
+
+	if (s->ep.n == s->ep.cap) {
+		size_t ncap = s->ep.cap < 64 ? 64 : s->ep.cap + s->ep.cap / 2;
+
+		s->ep.v = nm_xrealloc(s->ep.v, ncap, sizeof(*s->ep.v));
+		s->ep.cap = ncap;
+	}
+	e = &s->ep.v[s->ep.n++];
+	memset(e, 0, sizeof(*e));
+	e->lport = -1;
+	e->rport = -1;
+	return e;
+}
+
 static void
 sock_msg(struct nm_diag_dec *d, const unsigned char *p, size_t len)
 {
@@ -130,7 +153,7 @@ sock_msg(struct nm_diag_dec *d, const unsigned char *p, size_t len)
 	else
 		return;		/* UDP-Lite, MPTCP...: not asked for */
 
-	e = nm_snap_add_ep(d->snap);
+	e = ep_push(d->snap);
 	e->proto = (uint8_t)proto;
 	e->family = m.idiag_family == AF_INET ? NM_INET : NM_INET6;
 	e->state = map_state(proto, m.idiag_state);

@@ -175,6 +175,8 @@ nm_vec_grow(void **v, size_t *cap, size_t need, size_t elsize)
 void
 nm_buf_add(struct nm_buf *b, const void *p, size_t n)
 {
+	if (b->flush != NULL && b->len >= NM_BUF_FLUSH_AT)
+		b->flush(b);
 	if (b->len + n + 1 > b->cap) {
 		size_t ncap = b->cap ? b->cap : 256;
 

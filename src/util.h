@@ -77,11 +77,18 @@ char	*nm_xstrdup(const char *);
 	while (0)
 void	 nm_vec_grow(void **, size_t *cap, size_t need, size_t elsize);
 
-/* Growable NUL-terminated byte buffer. */
+/*
+ * Growable NUL-terminated byte buffer.  A buffer with a flush hook is a
+ * stream: once it holds NM_BUF_FLUSH_AT bytes, the next add hands them to
+ * flush (which empties it), so large output needs no large memory.
+ */
 struct nm_buf {
 	char	*s;
 	size_t	 len, cap;
+	void	(*flush)(struct nm_buf *);
+	void	*flush_arg;
 };
+#define NM_BUF_FLUSH_AT (64 * 1024)
 void	 nm_buf_add(struct nm_buf *, const void *, size_t);
 void	 nm_buf_puts(struct nm_buf *, const char *);
 void	 nm_buf_putc(struct nm_buf *, int);
