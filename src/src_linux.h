@@ -68,8 +68,22 @@ struct nm_owner_scan {
 	size_t		 hidden;	/* unowned and probably hidden */
 };
 
+/* Every socket descriptor of every process, in PID order. */
+struct nm_proc_sock {
+	uint32_t	 ino;
+	int		 pid;
+};
+struct nm_proc_socks {
+	NM_VEC(struct nm_proc_sock) v;
+	size_t		 seen;		/* processes whose fds we read */
+	size_t		 denied;	/* fd dir unreadable (EACCES) */
+	int		 error;		/* proc_root itself unreadable */
+};
+int	 nm_proc_collect(const char *proc_root, struct nm_proc_socks *);
+
 int	 nm_owner_scan(struct nm_snapshot *, struct nm_diag_ref *refs,
-	     size_t nrefs, struct nm_owner_scan *, struct nm_error *);
+	     size_t nrefs, struct nm_proc_socks *, struct nm_owner_scan *,
+	     struct nm_error *);
 
 /* .socket units whose Listen lines match an endpoint PID 1 holds. */
 struct nm_unitdb;

@@ -262,34 +262,36 @@ add_owner(struct nm_snapshot *snap, struct nm_endpoint *e,
 	e->nowners++;
 }
 
-/* One process: every fd that is a listed socket makes it an owner. */
+/*
+ * Collecting: every socket descriptor of every process, as (inode, pid).
+ * It needs nothing from the kernel's socket list, so it runs while the
+ * netlink dump does (nm_proc_collect in a thread, src_linux.c).
+ */
 static void
-scan_pid(struct scan *s, int pid, const struct ino_table *t,
-    struct nm_diag_ref *refs, uint32_t **hits, size_t *hcap)
+collect_pid(struct nm_proc_socks *ps, int procfd, int pid)
 {
 	char path[32], link[64];
-	size_t nh = 0, i;
-	struct lproc *p;
 	struct dirent *de;
 	DIR *d;
 	int fdd;
 
 	snprintf(path, sizeof(path), "%d/fd", pid);
-	fdd = openat(s->procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fdd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fdd < 0) {
 		if (errno == EACCES || errno == EPERM)
-			s->o->procs_denied++;
+			ps->denied++;
 		return;
 	}
-	s->o->procs_seen++;
+	ps->seen++;
 	if ((d = fdopendir(fdd)) == NULL) {
 		close(fdd);
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
 		ssize_t n;
-		uint32_t ino = 0, r;
+		uint32_t ino = 0;
 		const char *c;
+		struct nm_proc_sock *x;
 
 		if (de->d_name[0] < '0' || de->d_name[0] > '9')
 			continue;
@@ -298,19 +300,39 @@ scan_pid(struct scan *s, int pid, const struct ino_table *t,
 			continue;
 		for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
 			ino = ino * 10 + (uint32_t)(*c - '0');
-		if ((r = table_get(t, ino)) == 0)
-			continue;
-		nm_vec_grow((void **)hits, hcap, nh + 1, sizeof(**hits));
-		(*hits)[nh++] = r - 1;
+		x = NM_VEC_PUSH(&ps->v);
+		x->ino = ino;
+		x->pid = pid;
 	}
 	closedir(d);
-	if (nh == 0)
-		return;
-	p = NM_VEC_PUSH(&s->procs);
-	p->pid = pid;
-	describe(s, p);
-	for (i = 0; i < nh; i++)
-		add_owner(s->snap, &s->snap->ep.v[refs[(*hits)[i]].idx], p);
+}
+
+int
+nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
+{
+	struct dirent *de;
+	int procfd;
+	DIR *pd;
+
+	procfd = open(proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (procfd < 0 || (pd = fdopendir(dup(procfd))) == NULL) {
+		ps->error = errno;
+		if (procfd >= 0)
+			close(procfd);
+		return -1;
+	}
+	while ((de = readdir(pd)) != NULL) {
+		long long pid;
+
+		if (de->d_name[0] < '1' || de->d_name[0] > '9' ||
+		    nm_parse_ll(de->d_name, strlen(de->d_name), 1, INT32_MAX,
+		    &pid) != 0)
+			continue;
+		collect_pid(ps, procfd, (int)pid);
+	}
+	closedir(pd);
+	close(procfd);
+	return 0;
 }
 
 static const struct lproc *
@@ -405,48 +427,57 @@ note_unowned(struct scan *s, struct nm_endpoint *e,
 }
 
 static int
-cmp_pid(const void *a, const void *b)
+cmp_sock(const void *a, const void *b)
 {
-	const struct lproc *x = a, *y = b;
+	const struct nm_proc_sock *x = a, *y = b;
 
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
 int
 nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
-    size_t nrefs, struct nm_owner_scan *o, struct nm_error *err)
+    size_t nrefs, struct nm_proc_socks *ps, struct nm_owner_scan *o,
+    struct nm_error *err)
 {
 	struct scan s = { .snap = snap, .o = o };
 	struct ino_table t;
-	struct dirent *de;
-	uint32_t *hits = NULL;
-	size_t hcap = 0, i;
-	DIR *pd;
+	size_t i, j;
 
+	if (ps->error != 0)
+		return nm_seterr(err, NM_ERR_IO, "cannot read %s: %s",
+		    o->proc_root, strerror(ps->error));
+	o->procs_seen = ps->seen;
+	o->procs_denied = ps->denied;
 	s.procfd = open(o->proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (s.procfd < 0)
 		return nm_seterr(err, NM_ERR_IO, "cannot open %s: %s",
 		    o->proc_root, strerror(errno));
-	if ((pd = fdopendir(dup(s.procfd))) == NULL) {
-		close(s.procfd);
-		return nm_seterr(err, NM_ERR_IO, "cannot read %s: %s",
-		    o->proc_root, strerror(errno));
-	}
+	/* A fake tree need not list in PID order; /proc does. */
+	for (i = 1; i < ps->v.n; i++)
+		if (ps->v.v[i].pid < ps->v.v[i - 1].pid) {
+			qsort(ps->v.v, ps->v.n, sizeof(*ps->v.v), cmp_sock);
+			break;
+		}
 	table_init(&t, refs, nrefs);
-	while ((de = readdir(pd)) != NULL) {
-		long long pid;
+	for (i = 0; i < ps->v.n; i = j) {
+		int pid = ps->v.v[i].pid;
+		struct lproc *p = NULL;
 
-		if (de->d_name[0] < '1' || de->d_name[0] > '9' ||
-		    nm_parse_ll(de->d_name, strlen(de->d_name), 1, INT32_MAX,
-		    &pid) != 0)
-			continue;
-		scan_pid(&s, (int)pid, &t, refs, &hits, &hcap);
+		for (j = i; j < ps->v.n && ps->v.v[j].pid == pid; j++) {
+			uint32_t r = table_get(&t, ps->v.v[j].ino);
+
+			if (r == 0)
+				continue;
+			if (p == NULL) {
+				p = NM_VEC_PUSH(&s.procs);
+				p->pid = pid;
+				describe(&s, p);
+			}
+			add_owner(snap, &snap->ep.v[refs[r - 1].idx], p);
+		}
 	}
-	closedir(pd);
-	free(hits);
 	table_free(&t);
-	/* A fake tree need not list in order. */
-	qsort(s.procs.v, s.procs.n, sizeof(*s.procs.v), cmp_pid);
+
 
 	for (i = 0; i < nrefs; i++) {
 		struct nm_endpoint *e = &snap->ep.v[refs[i].idx];
