@@ -16,6 +16,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -26,6 +27,8 @@
 
 #include "cgroup.h"
 #include "src_linux.h"
+
+#define NWORK 4		/* most threads that read fd links */
 
 struct ino_table {
 	uint32_t	*ino;
@@ -265,13 +268,25 @@ add_owner(struct nm_snapshot *snap, struct nm_endpoint *e,
 /*
  * Collecting: every socket descriptor of every process, as (inode, pid).
  * It needs nothing from the kernel's socket list, so it runs while the
- * netlink dump does (nm_proc_collect in a thread, src_linux.c).
+ * netlink dump does (src_linux.c).  The readlink() per descriptor is
+ * nearly all of the cost, so NWORK threads share it: each lists every
+ * fd directory and reads the links of every NWORK-th entry, which splits
+ * one process with 20 000 sockets as evenly as 500 small ones.
  */
+struct worker {
+	const char	*proc_root;
+	const int	*pids;
+	size_t		 npids;
+	unsigned	 id, nwork;
+	struct nm_proc_socks ps;
+};
+
 static void
-collect_pid(struct nm_proc_socks *ps, int procfd, int pid)
+collect_pid(struct worker *w, int procfd, int pid)
 {
 	char path[32], link[64];
 	struct dirent *de;
+	unsigned long k = 0;
 	DIR *d;
 	int fdd;
 
@@ -279,10 +294,10 @@ collect_pid(struct nm_proc_socks *ps, int procfd, int pid)
 	fdd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fdd < 0) {
 		if (errno == EACCES || errno == EPERM)
-			ps->denied++;
+			w->ps.denied++;
 		return;
 	}
-	ps->seen++;
+	w->ps.seen++;
 	if ((d = fdopendir(fdd)) == NULL) {
 		close(fdd);
 		return;
@@ -293,32 +308,61 @@ collect_pid(struct nm_proc_socks *ps, int procfd, int pid)
 		const char *c;
 		struct nm_proc_sock *x;
 
-		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
+		    k++ % w->nwork != w->id)
 			continue;
 		n = readlinkat(fdd, de->d_name, link, sizeof(link) - 1);
 		if (n < 10 || memcmp(link, "socket:[", 8) != 0)
 			continue;
 		for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
 			ino = ino * 10 + (uint32_t)(*c - '0');
-		x = NM_VEC_PUSH(&ps->v);
+		x = NM_VEC_PUSH(&w->ps.v);
 		x->ino = ino;
 		x->pid = pid;
 	}
 	closedir(d);
 }
 
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	int procfd = open(w->proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	size_t i;
+
+	if (procfd < 0) {
+		w->ps.error = errno;
+		return NULL;
+	}
+	for (i = 0; i < w->npids; i++)
+		collect_pid(w, procfd, w->pids[i]);
+	close(procfd);
+	return NULL;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
 int
 nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 {
+	struct worker w[NWORK];
+	pthread_t th[NWORK];
+	bool started[NWORK] = { false };
+	NM_VEC(int) pids = { 0 };
 	struct dirent *de;
-	int procfd;
+	size_t at[NWORK] = { 0 }, i;
+	unsigned nwork, t;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	DIR *pd;
 
-	procfd = open(proc_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (procfd < 0 || (pd = fdopendir(dup(procfd))) == NULL) {
+	if ((pd = opendir(proc_root)) == NULL) {
 		ps->error = errno;
-		if (procfd >= 0)
-			close(procfd);
 		return -1;
 	}
 	while ((de = readdir(pd)) != NULL) {
@@ -328,10 +372,52 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 		    nm_parse_ll(de->d_name, strlen(de->d_name), 1, INT32_MAX,
 		    &pid) != 0)
 			continue;
-		collect_pid(ps, procfd, (int)pid);
+		*NM_VEC_PUSH(&pids) = (int)pid;
 	}
 	closedir(pd);
-	close(procfd);
+	/* A fake tree need not list in PID order; /proc does. */
+	qsort(pids.v, pids.n, sizeof(*pids.v), cmp_int);
+	nwork = ncpu < 2 ? 1 : ncpu > NWORK ? NWORK : (unsigned)ncpu;
+	memset(w, 0, sizeof(w));
+	for (t = 0; t < nwork; t++) {
+		w[t].proc_root = proc_root;
+		w[t].pids = pids.v;
+		w[t].npids = pids.n;
+		w[t].id = t;
+		w[t].nwork = nwork;
+	}
+	for (t = 1; t < nwork; t++)
+		started[t] = pthread_create(&th[t], NULL, worker_main,
+		    &w[t]) == 0;
+	worker_main(&w[0]);
+	for (t = 1; t < nwork; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else {
+			/* No thread: do its share here. */
+			worker_main(&w[t]);
+		}
+	}
+	/* Merge the per-worker lists, each in PID order, into one. */
+	ps->seen = w[0].ps.seen;
+	ps->denied = w[0].ps.denied;
+	ps->error = w[0].ps.error;
+	for (;;) {
+		int best = -1;
+
+		for (t = 0; t < nwork; t++)
+			if (at[t] < w[t].ps.v.n && (best < 0 ||
+			    w[t].ps.v.v[at[t]].pid <
+			    w[best].ps.v.v[at[best]].pid))
+				best = (int)t;
+		if (best < 0)
+			break;
+		*NM_VEC_PUSH(&ps->v) = w[best].ps.v.v[at[best]++];
+	}
+	for (t = 0; t < nwork; t++)
+		NM_VEC_FREE(&w[t].ps.v);
+	NM_VEC_FREE(&pids);
+	(void)i;
 	return 0;
 }
 
@@ -426,14 +512,6 @@ note_unowned(struct scan *s, struct nm_endpoint *e,
 	e->user = user_name(s, r->uid);
 }
 
-static int
-cmp_sock(const void *a, const void *b)
-{
-	const struct nm_proc_sock *x = a, *y = b;
-
-	return (x->pid > y->pid) - (x->pid < y->pid);
-}
-
 int
 nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
     size_t nrefs, struct nm_proc_socks *ps, struct nm_owner_scan *o,
@@ -452,12 +530,6 @@ nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
 	if (s.procfd < 0)
 		return nm_seterr(err, NM_ERR_IO, "cannot open %s: %s",
 		    o->proc_root, strerror(errno));
-	/* A fake tree need not list in PID order; /proc does. */
-	for (i = 1; i < ps->v.n; i++)
-		if (ps->v.v[i].pid < ps->v.v[i - 1].pid) {
-			qsort(ps->v.v, ps->v.n, sizeof(*ps->v.v), cmp_sock);
-			break;
-		}
 	table_init(&t, refs, nrefs);
 	for (i = 0; i < ps->v.n; i = j) {
 		int pid = ps->v.v[i].pid;
