@@ -495,6 +495,8 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	if (rc != 0)
 		goto out;
 
+	for (i = 0; i < lv.decs.n; i++)
+		nm_diag_warn(&lv.decs.v[i]);
 	/* One /proc pass for the sockets of every namespace. */
 	if (lv.decs.n == 1) {
 		refs.v = lv.decs.v[0].refs.v;	/* take it over, no copy */

@@ -24,6 +24,10 @@ struct nm_diag_link {
 	char		 name[32];
 };
 
+struct nm_diag_fail {
+	int		 family, proto, error;
+};
+
 /*
  * The decoder reads a netlink exchange: our requests (which say family
  * and protocol of the replies that follow) and the kernel's replies.  A
@@ -37,6 +41,7 @@ struct nm_diag_dec {
 	bool		 done;		/* NLMSG_DONE or an error ended it */
 	int		 error;		/* errno the kernel answered, or 0 */
 	bool		 bad;		/* malformed message seen */
+	NM_VEC(struct nm_diag_fail) fails;	/* dumps the kernel refused */
 	NM_VEC(struct nm_diag_ref) refs;
 	NM_VEC(struct nm_diag_link) links;
 };
@@ -49,6 +54,8 @@ size_t	 nm_diag_feed(struct nm_diag_dec *, const void *buf, size_t len);
 /* Interface indexes to names ("3" -> "eth0") once the links are known. */
 void	 nm_diag_zones(struct nm_diag_dec *);
 void	 nm_diag_free(struct nm_diag_dec *);
+/* Warnings for the dumps the kernel refused (no udp_diag, raw_diag). */
+void	 nm_diag_warn(struct nm_diag_dec *);
 
 /* Live: dumps every socket family/protocol through fds made in the right
    namespace; appends the raw exchange to save when save is not NULL. */

@@ -50,6 +50,47 @@ nm_diag_free(struct nm_diag_dec *d)
 {
 	NM_VEC_FREE(&d->refs);
 	NM_VEC_FREE(&d->links);
+	NM_VEC_FREE(&d->fails);
+}
+
+static void
+fail(struct nm_diag_dec *d, int error)
+{
+	struct nm_diag_fail *f;
+
+	d->error = error;
+	if (d->proto < 0 || d->fails.n >= 16)
+		return;
+	f = NM_VEC_PUSH(&d->fails);
+	f->family = d->family;
+	f->proto = d->proto;
+	f->error = error;
+}
+
+void
+nm_diag_warn(struct nm_diag_dec *d)
+{
+	bool raw = false;
+	size_t i;
+
+	for (i = 0; i < d->fails.n; i++) {
+		const struct nm_diag_fail *f = &d->fails.v[i];
+
+		if (f->proto == IPPROTO_RAW) {
+			/* One line for both families. */
+			if (!raw)
+				nm_snap_warn(d->snap, "live", 0, "raw sockets "
+				    "not listed: %s", f->error == ENOENT ?
+				    "the kernel has no raw_diag module" :
+				    strerror(f->error));
+			raw = true;
+			continue;
+		}
+		nm_snap_warn(d->snap, "live", 0, "%s %s sockets not listed: %s",
+		    f->family == AF_INET ? "IPv4" : "IPv6",
+		    f->proto == IPPROTO_TCP ? "TCP" : f->proto == IPPROTO_UDP ?
+		    "UDP" : "other", strerror(f->error));
+	}
 }
 
 static uint8_t
@@ -245,16 +286,16 @@ nm_diag_feed(struct nm_diag_dec *d, const void *buf, size_t len)
 
 			if (plen >= sizeof(v))
 				memcpy(&v, pl, sizeof(v));
-			if (v < 0)
-				d->error = -v;
+			if (v < 0 && v > -4096)
+				fail(d, -v);
 			d->done = true;
 		} else if (h.nlmsg_type == NLMSG_ERROR) {
 			int v = 0;
 
 			if (plen >= sizeof(v))
 				memcpy(&v, pl, sizeof(v));
-			if (v < 0)
-				d->error = -v;
+			if (v < 0 && v > -4096)
+				fail(d, -v);
 			d->done = true;
 		} else if (h.nlmsg_type == SOCK_DIAG_BY_FAMILY)
 			sock_msg(d, pl, plen);
@@ -351,7 +392,7 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 	size_t cap = 64 * 1024, i, k;
 	unsigned char *buf = nm_xmalloc(cap);
 	uint32_t seq = 1;
-	bool need_links = false, raw_warned = false;
+	bool need_links = false;
 	int rc = 0;
 
 	for (i = 0; i < NM_NELEM(dumps); i++) {
@@ -387,31 +428,13 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 		d->proto = dumps[i].proto;
 		if ((rc = recv_dump(diagfd, d, buf, cap, save, err)) != 0)
 			goto out;
-		if (d->error != 0) {
-			/* Without IPv4 TCP there is no answer; a missing
-			   udp_diag or raw_diag module costs only its part. */
-			if (dumps[i].proto == IPPROTO_RAW) {
-				if (dumps[i].family == AF_INET ||
-				    !raw_warned)
-					nm_snap_warn(d->snap, "live", 0,
-					    "raw sockets not listed: %s",
-					    d->error == ENOENT ? "the kernel "
-					    "has no raw_diag module" :
-					    strerror(d->error));
-				raw_warned = true;
-			} else if (dumps[i].proto != IPPROTO_TCP ||
-			    dumps[i].family != AF_INET)
-				nm_snap_warn(d->snap, "live", 0,
-				    "%s %s sockets not listed: %s",
-				    dumps[i].family == AF_INET ? "IPv4" :
-				    "IPv6", dumps[i].proto == IPPROTO_TCP ?
-				    "TCP" : dumps[i].proto == IPPROTO_UDP ?
-				    "UDP" : "raw", strerror(d->error));
-			else {
-				rc = nm_seterr(err, NM_ERR_SYS, "sock_diag "
-				    "dump failed: %s", strerror(d->error));
-				goto out;
-			}
+		/* Without IPv4 TCP there is no answer; a missing udp_diag
+		   or raw_diag module costs only its part (nm_diag_warn). */
+		if (d->error != 0 && dumps[i].proto == IPPROTO_TCP &&
+		    dumps[i].family == AF_INET) {
+			rc = nm_seterr(err, NM_ERR_SYS, "sock_diag dump failed: "
+			    "%s", strerror(d->error));
+			goto out;
 		}
 	}
 	for (k = 0; k < d->refs.n; k++)

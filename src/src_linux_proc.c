@@ -376,7 +376,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	}
 	closedir(pd);
 	/* A fake tree need not list in PID order; /proc does. */
-	qsort(pids.v, pids.n, sizeof(*pids.v), cmp_int);
+	if (pids.n > 1)
+		qsort(pids.v, pids.n, sizeof(*pids.v), cmp_int);
 	nwork = ncpu < 2 ? 1 : ncpu > NWORK ? NWORK : (unsigned)ncpu;
 	memset(w, 0, sizeof(w));
 	for (t = 0; t < nwork; t++) {

@@ -212,7 +212,8 @@ apply_dropins(struct sunit *u, const char *root)
 		}
 		closedir(d);
 	}
-	qsort(files.v, files.n, sizeof(*files.v), cmp_base);
+	if (files.n > 1)
+		qsort(files.v, files.n, sizeof(*files.v), cmp_base);
 	for (k = 0; k < files.n; k++) {
 		parse_file(u, files.v[k]);
 		free(files.v[k]);
