@@ -207,6 +207,16 @@ nm_addr_canon(const char *in, size_t len, int *family, char *out,
 	return -1;
 }
 
+/* Canonical text of 4 (NM_INET) or 16 (NM_INET6) address bytes. */
+void
+nm_addr_format(int family, const unsigned char *a, char *out, size_t outlen)
+{
+	if (family == NM_INET6)
+		format_v6(a, out, outlen);
+	else
+		snprintf(out, outlen, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+}
+
 bool
 nm_addr_is_wildcard(const char *addr)
 {

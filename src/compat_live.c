@@ -1,11 +1,10 @@
 /*
  * compat_live.c - the live source on platforms that have none, so every
- * build links.  Linux has src_linux*.c; Windows will have src_win.c (when
- * it lands, narrow the condition below to exclude _WIN32 too).
+ * build links.  Linux has src_linux*.c, Windows src_win.c.
  */
 #include "src.h"
 
-#if !defined(__linux__)
+#if !defined(__linux__) && !defined(_WIN32)
 int
 nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
     struct nm_error *err)

@@ -105,6 +105,12 @@ struct nm_endpoint {
 	/* Where it came from. */
 	const char	*source;
 	int		 line;		/* 0 for live sources */
+
+	/*
+	 * services name exactly the socket's service (a Windows service tag),
+	 * so the owning process's other services are not added to them.
+	 */
+	bool		 services_exact;
 };
 
 /* A process the snapshot knows about, from any source. */
@@ -125,13 +131,19 @@ struct nm_service {
 	const char	*display;
 	const char	*start;		/* "auto", "demand", "disabled", "enabled"... */
 	const char	*state;		/* "running", "stopped", "active"... */
-	int		 pid;
+	int		 pid;		/* -1 when not running */
+	const char	*binary;	/* image path and arguments; may be NULL */
+	const char	*type;		/* "own-process", "share-process",
+					   "kernel-driver"...; may be NULL */
+	bool		 delayed;	/* Windows delayed automatic start */
 };
 
 /* A named host fact: a registry value, a config setting. */
 struct nm_fact {
 	const char	*key;		/* e.g. "HKLM\\...\\SMBDeviceEnabled" */
 	const char	*value;		/* textual, as the emitters need it */
+	const char	*type;		/* "REG_DWORD"...; NULL when not a
+					   registry value */
 };
 
 struct nm_warning {
@@ -190,6 +202,8 @@ int	 nm_addr_canon(const char *in, size_t len, int *family, char *out,
 	     size_t outlen);
 int	 nm_addr_exposure(int family, const char *addr);
 bool	 nm_addr_is_wildcard(const char *addr);
+void	 nm_addr_format(int family, const unsigned char *bytes, char *out,
+	     size_t outlen);
 int	 nm_port_parse(const char *s, size_t len, const char *proto);
 int	 nm_split_hostport(const char *s, size_t len, char *host,
 	     size_t hostlen, char *zone, size_t zonelen, const char **port,

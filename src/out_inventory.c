@@ -149,6 +149,64 @@ warnings_json(struct nm_json *j, const struct nm_snapshot *s)
 	nm_json_arr_end(j);
 }
 
+/* The host's services (live sources, service captures); omitted when
+ * the source knows none. */
+static void
+host_services_json(struct nm_json *j, const struct nm_snapshot *s)
+{
+	size_t i;
+
+	if (s->svcs.n == 0)
+		return;
+	nm_json_key(j, "services");
+	nm_json_arr(j);
+	for (i = 0; i < s->svcs.n; i++) {
+		const struct nm_service *v = &s->svcs.v[i];
+
+		nm_json_obj(j);
+		nm_json_kstr(j, "name", v->name);
+		nm_json_kstr(j, "display", v->display);
+		nm_json_kstr(j, "start", v->start);
+		if (v->delayed)
+			nm_json_kbool(j, "delayed", true);
+		nm_json_kstr(j, "state", v->state);
+		nm_json_key(j, "pid");
+		if (v->pid >= 0)
+			nm_json_int(j, v->pid);
+		else
+			nm_json_null(j);
+		if (v->type != NULL)
+			nm_json_kstr(j, "type", v->type);
+		if (v->binary != NULL)
+			nm_json_kstr(j, "binary", v->binary);
+		nm_json_obj_end(j);
+	}
+	nm_json_arr_end(j);
+}
+
+/* Host facts: registry values, OS version details. */
+static void
+host_facts_json(struct nm_json *j, const struct nm_snapshot *s)
+{
+	size_t i;
+
+	if (s->facts.n == 0)
+		return;
+	nm_json_key(j, "facts");
+	nm_json_arr(j);
+	for (i = 0; i < s->facts.n; i++) {
+		const struct nm_fact *f = &s->facts.v[i];
+
+		nm_json_obj(j);
+		nm_json_kstr(j, "key", f->key);
+		if (f->type != NULL)
+			nm_json_kstr(j, "type", f->type);
+		nm_json_kstr(j, "value", f->value);
+		nm_json_obj_end(j);
+	}
+	nm_json_arr_end(j);
+}
+
 void
 nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
     struct nm_buf *b)
@@ -173,6 +231,8 @@ nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
 	for (i = 0; i < s->host.nsources; i++)
 		nm_json_str(&j, s->host.sources[i]);
 	nm_json_arr_end(&j);
+	host_services_json(&j, s);
+	host_facts_json(&j, s);
 	nm_json_obj_end(&j);
 	nm_json_key(&j, "endpoints");
 	nm_json_arr(&j);

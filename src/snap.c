@@ -401,6 +401,8 @@ apply_procs(struct nm_snapshot *s)
 				if (e->user == NULL)
 					e->user = p->user;
 			}
+			if (e->services_exact)
+				continue;
 			for (m = 0; m < p->nservices; m++)
 				nm_ep_add_service(s, e, p->services[m]);
 		}
