@@ -648,8 +648,9 @@ fill_services(struct nm_snapshot *s, const struct nm_win_live *L)
 			nm_proc_add_service(s, p, w->name);
 		}
 	}
-	qsort(s->svcs.v + first, s->svcs.n - first, sizeof(*s->svcs.v),
-	    svc_cmp);
+	if (s->svcs.n > first)
+		qsort(s->svcs.v + first, s->svcs.n - first,
+		    sizeof(*s->svcs.v), svc_cmp);
 }
 
 static void
