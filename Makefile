@@ -58,7 +58,7 @@ $(B)/asan/unit-tests: $(LIB_SRC:%.c=$(B)/asan/obj/%.o) $(UNIT_SRC:%.c=$(B)/asan/
 	$(CC) $(CFLAGS) $(SAN) -o $@ $^
 
 # --- Windows (mingw-w64) ------------------------------------------------
-win: $(B)/netmin.exe $(B)/unit-tests.exe
+win: $(B)/netmin.exe $(B)/unit-tests.exe $(B)/win/testsvc.exe
 
 $(B)/win/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -69,6 +69,11 @@ $(B)/netmin.exe: $(LIB_SRC:%.c=$(B)/win/obj/%.o) $(B)/win/obj/src/main.o
 
 $(B)/unit-tests.exe: $(LIB_SRC:%.c=$(B)/win/obj/%.o) $(UNIT_SRC:%.c=$(B)/win/obj/%.o)
 	$(MINGW) $(CFLAGS) -o $@ $^ $(LDLIBS_WIN)
+
+# A Win32 service that owns a port, for tests/integration/win-live.sh.
+$(B)/win/testsvc.exe: tests/win/testsvc.c
+	@mkdir -p $(dir $@)
+	$(MINGW) $(STD) $(WARN) -municode $(CFLAGS) -o $@ $< -static -lws2_32 -ladvapi32
 
 # --- fuzzing (clang libFuzzer) ------------------------------------------
 fuzz: $(FUZZ_BINS)

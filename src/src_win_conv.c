@@ -327,7 +327,7 @@ put_hex(struct nm_buf *b, const uint8_t *d, size_t len)
 /*
  * The text form of a registry value, as facts carry it: REG_DWORD and
  * REG_QWORD in decimal, strings as UTF-8, REG_MULTI_SZ items joined by
- * the two characters \0 (reg.exe's own syntax), anything else (and a
+ * "\n" (as plan actions carry them), anything else (and a
  * number of the wrong size) as lowercase hex bytes.  Returns 0, or 1
  * when the data did not have the size its type needs.
  */
@@ -357,7 +357,7 @@ nm_win_reg_text(uint32_t type, const uint8_t *d, size_t len,
 				break;		/* the list's final empty string */
 			}
 			if (!first)
-				nm_buf_puts(out, "\\0");
+				nm_buf_putc(out, '\n');
 			nm_buf_add(out, item.s, item.len);
 			nm_buf_free(&item);
 			first = false;

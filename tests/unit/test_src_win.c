@@ -205,12 +205,12 @@ TEST(win_registry_text)
 	REGTEXT(NM_REG_MULTI_SZ, u"0\0", &b);
 	CHECK_STR(b.s, "0");
 	REGTEXT(NM_REG_MULTI_SZ, u"ncacn_ip_tcp\0ncacn_spx\0", &b);
-	CHECK_STR(b.s, "ncacn_ip_tcp\\0ncacn_spx");
+	CHECK_STR(b.s, "ncacn_ip_tcp\nncacn_spx");
 	/* Missing terminators and an empty list. */
 	d = le16(u"a\0b", 3, &len);
 	nm_buf_reset(&b);
 	nm_win_reg_text(NM_REG_MULTI_SZ, d, len, &b);
-	CHECK_STR(b.s, "a\\0b");
+	CHECK_STR(b.s, "a\nb");
 	free(d);
 	REGTEXT(NM_REG_MULTI_SZ, u"", &b);
 	CHECK_STR(b.s, "");
