@@ -105,10 +105,12 @@ def lookup_stub(entries, handle, status):
 
 NIL = '00000000-0000-0000-0000-000000000000'
 H1 = b'\x11' * 16
-W2K = '192.0.2.20'
-# What a Windows 2000 host's map looks like (the seed capture's services).
+# The seed capture's Windows 2000 host (tests/data/seed/w2k-0-initial):
+# a map with the services the note says own 1025-1029 and UDP 135.
+W2K = '192.70.106.143'
 PAGE1 = [
     (NIL, tower('E1AF8308-5D1F-11C9-91A4-08002B14A0FA', (3, 0), 'tcp', 135, W2K), ''),
+    (NIL, tower('E1AF8308-5D1F-11C9-91A4-08002B14A0FA', (3, 0), 'udp', 135, W2K), ''),
     (NIL, tower('906B0CE0-C70B-1067-B317-00DD010662DA', (1, 0), 'tcp', 1025, W2K), ''),
     (NIL, tower('1FF70682-0A51-30E8-076D-740BE8CEE98B', (1, 0), 'tcp', 1026, W2K), ''),
     (NIL, tower('378E52B0-C0A9-11CF-822D-00AA0051E40F', (1, 0), 'np', r'\PIPE\atsvc', r'\\W2KSRV'), ''),
@@ -142,6 +144,12 @@ write('windows-paged',
       bind_ack() + responses(2, lookup_stub(PAGE1, H1, 0)) +
       responses(3, lookup_stub(PAGE2, b'\x00' * 16, 0), frag=100),
       PAGE1 + PAGE2)
+# The same map without the null tower (which stock Impacket cannot
+# read): what the Windows 2000 seed host's mapper would send.
+write('w2k-seed',
+      bind_ack() + responses(2, lookup_stub(PAGE1, H1, 0)) +
+      responses(3, lookup_stub(PAGE2[:-1], b'\x00' * 16, 0), frag=100),
+      PAGE1 + PAGE2[:-1])
 # An empty map: Windows says "not registered" at once.
 write('empty', bind_ack() + responses(2, lookup_stub([], b'\x00' * 16,
                                                      0x16c9a0d6)))
