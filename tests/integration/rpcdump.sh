@@ -138,7 +138,7 @@ awk '/^UUID    : / { sub(/^UUID    : /, ""); sub(/ +$/, ""); print; next }
      /^          / { sub(/^ +/, "  "); print }' "$work/impacket" > "$work/imp.blocks"
 # netmin's blocks the same way.
 awk '/^[0-9A-F]+-[0-9A-F]+-/ { sub(/  +/, " "); sub(/ +$/, ""); print; next }
-     /^  bindings   / || /^             [a-z]/ { sub(/^ +(bindings +)?/, "  "); print }' \
+     /^  bindings   / || /^             [a-z]/ { sub(/^ +(bindings +)?/, "  "); sub(/  object .*/, ""); print }' \
 	"$work/text" > "$work/nm.blocks"
 check "text: same interfaces, annotations and bindings as Impacket, line for line" \
 	diff -u "$work/imp.blocks" "$work/nm.blocks"
@@ -173,6 +173,29 @@ check "port table: tcp/$wport is winreg, service RemoteRegistry" \
 	grep -qE "^tcp/$wport +winreg +RemoteRegistry\$" "$work/text"
 "$NETMIN" rpcdump --replay "$work/rec.bin" $SIP > "$work/text2"
 check "--record then --replay gives the same dump" diff -u "$work/text" "$work/text2"
+
+# --- a Windows-style mapper over TCP -------------------------------------
+# No Windows runs here: tests/tools/ept_replay_server.py plays the Windows
+# 2000 seed map (two pages, ending with a null handle, 100-byte fragments)
+# on 127.0.0.1:135 in the client namespace, to stock Impacket (which
+# accepts that end-of-list) and to netmin.
+ip netns exec $CLI $PY "$top/tests/tools/ept_replay_server.py" 127.0.0.1 135 \
+	"$data/w2k-seed.bin" 2 > "$work/replay.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do grep -q ready "$work/replay.out" && break; sleep 0.05; done
+ip netns exec $CLI env PATH=/usr/bin:/bin impacket-rpcdump 127.0.0.1 \
+	> "$work/w2k.impacket" 2>&1
+ip netns exec $CLI "$NETMIN" rpcdump 127.0.0.1 > "$work/w2k.netmin" 2> "$work/err"
+awk '/^UUID    : / { sub(/^UUID    : /, ""); sub(/ +$/, ""); print; next }
+     /^          / { sub(/^ +/, "  "); print }' "$work/w2k.impacket" > "$work/imp.blocks"
+awk '/^[0-9A-F]+-[0-9A-F]+-/ { sub(/  +/, " "); sub(/ +$/, ""); print; next }
+     /^  bindings   / || /^             [a-z]/ { sub(/^ +(bindings +)?/, "  "); sub(/  object .*/, ""); print }' \
+	"$work/w2k.netmin" > "$work/nm.blocks"
+check "Windows-style paged map over TCP: same blocks as stock Impacket ($(grep -c . "$work/nm.blocks") lines)" \
+	diff -u "$work/imp.blocks" "$work/nm.blocks"
+check "Windows-style map: both read 10 endpoints in 2 calls" \
+	test -n "$(grep -F 'Received 10 endpoints' "$work/w2k.impacket")" -a \
+	-n "$(grep -F '10 endpoints, 7 interfaces from 127.0.0.1 port 135; 2 ept_lookup calls, list ended by null handle' "$work/w2k.netmin")"
 
 # --- hostile servers on real sockets -------------------------------------
 ip netns exec $CLI "$NETMIN" rpcdump -p 136 $SIP > /dev/null 2> "$work/err"
