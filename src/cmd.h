@@ -25,6 +25,8 @@ struct nm_srcopts {
 	size_t		 nfrom;
 	const char	*os;		/* --os ID */
 	struct nm_live_opts live;	/* no --from: the live host */
+	const char	**rpcdump;	/* --rpcdump HOST: endpoint-map evidence */
+	size_t		 nrpcdump;
 };
 
 /*
@@ -46,6 +48,7 @@ enum {
 bool	 nm_srcopts_option(struct nm_srcopts *, int opt, const char *arg);
 
 void	 nm_srcopts_add_from(struct nm_srcopts *, const char *);
+void	 nm_srcopts_add_rpcdump(struct nm_srcopts *, const char *);
 void	 nm_srcopts_free(struct nm_srcopts *);
 int	 nm_load_snapshot(const struct nm_srcopts *, struct nm_snapshot *);
 int	 nm_exit_for(const struct nm_error *);

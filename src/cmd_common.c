@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "epm.h"
 #include "out.h"
 #include "parse.h"
 
@@ -105,11 +106,43 @@ nm_srcopts_option(struct nm_srcopts *o, int opt, const char *arg)
 }
 
 void
+nm_srcopts_add_rpcdump(struct nm_srcopts *o, const char *host)
+{
+	o->rpcdump = nm_xrealloc(o->rpcdump, o->nrpcdump + 1,
+	    sizeof(*o->rpcdump));
+	o->rpcdump[o->nrpcdump++] = host;
+}
+
+void
 nm_srcopts_free(struct nm_srcopts *o)
 {
 	free(o->from);
 	o->from = NULL;
 	o->nfrom = 0;
+	free(o->rpcdump);
+	o->rpcdump = NULL;
+	o->nrpcdump = 0;
+}
+
+/* --rpcdump HOST: ask the host's endpoint mapper now (TCP 135, 5 s). */
+static int
+load_rpcdump(struct nm_snapshot *snap, const char *host)
+{
+	struct nm_epm_dump d;
+	struct nm_error err = { 0 };
+	const char *src;
+
+	memset(&d, 0, sizeof(d));
+	if (nm_epm_query(host, 135, 5000, NULL, &d, &err) != 0) {
+		nm_msg("rpcdump %s: %s", host, err.msg);
+		nm_epm_dump_free(&d);
+		return NM_EXIT_FAIL;
+	}
+	src = nm_snap_add_source(snap, nm_asprintf(&snap->arena,
+	    "rpcdump:%s", host));
+	nm_rpcev_from_dump(snap, &d, src);
+	nm_epm_dump_free(&d);
+	return 0;
 }
 
 /*
@@ -148,6 +181,12 @@ nm_load_snapshot(const struct nm_srcopts *o, struct nm_snapshot *snap)
 			nm_msg("%s", err.msg);
 			return nm_exit_for(&err);
 		}
+	}
+	for (i = 0; i < o->nrpcdump; i++) {
+		int rc = load_rpcdump(snap, o->rpcdump[i]);
+
+		if (rc != 0)
+			return rc;
 	}
 	nm_snap_finish(snap);
 	nm_out_warnings(snap, &wb);

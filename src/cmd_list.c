@@ -15,8 +15,8 @@ usage(FILE *f)
 	size_t i;
 
 	fputs(
-"usage: netmin list [--from FILE]... [--os ID] [-a] [-t] [-u] [-4] [-6]\n"
-"                   [--netns NAME|PATH | --all-netns] [--json | --csv]\n"
+"usage: netmin list [--from FILE]... [--os ID] [--rpcdump HOST] [-a] [-t] [-u]\n"
+"                   [-4] [-6] [--netns NAME|PATH | --all-netns] [--json | --csv]\n"
 "\n"
 "List listening TCP endpoints and every UDP endpoint, with the owning PID,\n"
 "process and services, and who can reach each one (exposure: all\n"
@@ -37,6 +37,11 @@ usage(FILE *f)
 "      --os ID       the host's generation when a capture cannot show it:\n"
 "                    windows-2000, windows-xp, windows-2003, windows-7,\n"
 "                    windows-10, windows-server-2016, ..., linux\n"
+"      --rpcdump HOST\n"
+"                    ask HOST's RPC endpoint mapper (TCP 135) which\n"
+"                    service owns each dynamic RPC port; a saved dump\n"
+"                    (netmin rpcdump --json, Impacket rpcdump output)\n"
+"                    works as a --from file too\n"
 "  -a, --all         connections too, not only listeners and UDP (live:\n"
 "                    and raw sockets)\n"
 "      --netns NAME  the sockets of another network namespace (a name from\n"
@@ -55,7 +60,7 @@ usage(FILE *f)
 "\n"
 "Capture formats (detected):\n", f);
 	for (i = 0; nm_parsers[i] != NULL; i++)
-		fprintf(f, "  %-14s %s\n", nm_parsers[i]->name,
+		fprintf(f, "  %-17s %s\n", nm_parsers[i]->name,
 		    nm_parsers[i]->what);
 	fputs(
 "\n"
@@ -64,13 +69,14 @@ usage(FILE *f)
 "  netmin list --all-netns --json    # containers and ip-netns too\n"
 "  netmin list --from netstat-ano.txt --from tasklist-svc.txt\n"
 "  netmin list --from w2k.txt --os windows-2000 --json\n"
+"  netmin list --from netstat-an.txt --from rpcdump.json   # who owns 1025+\n"
 "  ssh host 'ss -tulpn' | netmin list --from -\n", f);
 }
 
 int
 cmd_list(int argc, char **argv)
 {
-	enum { OPT_JSON = 256, OPT_CSV, OPT_OS };
+	enum { OPT_JSON = 256, OPT_CSV, OPT_OS, OPT_RPCDUMP };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		NM_SRCOPTS_LONG,
@@ -79,6 +85,7 @@ cmd_list(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "os", required_argument, NULL, OPT_OS },
+		{ "rpcdump", required_argument, NULL, OPT_RPCDUMP },
 		{ "tcp", no_argument, NULL, 't' },
 		{ "udp", no_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 }
@@ -123,6 +130,9 @@ cmd_list(int argc, char **argv)
 			break;
 		case OPT_OS:
 			so.os = optarg;
+			break;
+		case OPT_RPCDUMP:
+			nm_srcopts_add_rpcdump(&so, optarg);
 			break;
 		default:
 			if (nm_srcopts_option(&so, c, optarg))

@@ -196,4 +196,14 @@ extern const size_t nm_nrpcifs;
 
 const struct nm_rpcif *nm_rpcif_find(const struct nm_uuid *, int major);
 
+/* rpcev.c: dumps as snapshot evidence (struct nm_rpcev, netmin.h). */
+struct nm_snapshot;
+int	 nm_rpcev_proto(const char *protseq);
+void	 nm_rpcev_add(struct nm_snapshot *, int proto, int port,
+	     const char *host, const char *uuid, const char *version,
+	     const char *name, const char *service, const char *source,
+	     int line);
+void	 nm_rpcev_from_dump(struct nm_snapshot *, const struct nm_epm_dump *,
+	     const char *source);
+
 #endif /* NETMIN_EPM_H */

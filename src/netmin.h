@@ -160,6 +160,26 @@ struct nm_host {
 	size_t		 nsources;
 };
 
+/*
+ * RPC endpoint-map evidence (netmin rpcdump, live or saved; Impacket's
+ * rpcdump output): the host's endpoint mapper says this interface answers
+ * on this TCP/UDP port.  nm_snap_finish adds the hosting service, when it
+ * is known, to the services of the open endpoints on that port: this is
+ * how dynamic RPC ports (1025-5000, 49152+) get an owner without PIDs.
+ */
+struct nm_rpcev {
+	uint8_t		 proto;		/* NM_TCP (ncacn_ip_tcp, ncacn_http) or
+					   NM_UDP (ncadg_ip_udp) */
+	int		 port;
+	const char	*host;		/* address in the tower; may be NULL */
+	const char	*uuid;		/* interface UUID, lowercase */
+	const char	*version;	/* "1.0" */
+	const char	*name;		/* short name, annotation, or NULL */
+	const char	*service;	/* hosting Windows service, NULL unknown */
+	const char	*source;
+	int		 line;		/* 0 for live rpcdump */
+};
+
 struct nm_snapshot {
 	struct nm_arena	 arena;
 	struct nm_host	 host;
@@ -168,6 +188,7 @@ struct nm_snapshot {
 	NM_VEC(struct nm_service) svcs;
 	NM_VEC(struct nm_fact) facts;
 	NM_VEC(struct nm_warning) warn;
+	NM_VEC(struct nm_rpcev) rpc;
 };
 
 /* snap.c */
@@ -185,6 +206,7 @@ int	 nm_proc_add_service(struct nm_snapshot *, struct nm_proc *,
 	     const char *name);
 const char *nm_snap_add_source(struct nm_snapshot *, const char *);
 void	 nm_snap_finish(struct nm_snapshot *);
+struct nm_rpcev *nm_snap_add_rpc(struct nm_snapshot *);
 bool	 nm_ep_is_open(const struct nm_endpoint *);
 int	 nm_ep_pid(const struct nm_endpoint *);
 const char *nm_ep_process(const struct nm_endpoint *);

@@ -10,10 +10,12 @@
 
 /* Order breaks score ties: the more specific formats come first. */
 const struct nm_parser *const nm_parsers[] = {
+	&nm_parser_rpcdump_json,
 	&nm_parser_netstat_win,
 	&nm_parser_ss,
 	&nm_parser_netstat_linux,
 	&nm_parser_lsof,
+	&nm_parser_rpcdump_impacket,
 	NULL
 };
 

@@ -93,5 +93,7 @@ extern const struct nm_parser nm_parser_ss;
 extern const struct nm_parser nm_parser_netstat_linux;
 extern const struct nm_parser nm_parser_lsof;
 extern const struct nm_parser nm_parser_pwsh;
+extern const struct nm_parser nm_parser_rpcdump_json;
+extern const struct nm_parser nm_parser_rpcdump_impacket;
 
 #endif /* NETMIN_PARSE_H */

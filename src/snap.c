@@ -23,6 +23,7 @@ nm_snap_free(struct nm_snapshot *s)
 	NM_VEC_FREE(&s->svcs);
 	NM_VEC_FREE(&s->facts);
 	NM_VEC_FREE(&s->warn);
+	NM_VEC_FREE(&s->rpc);
 	nm_afree(&s->arena);
 	memset(s, 0, sizeof(*s));
 }
@@ -409,6 +410,48 @@ apply_procs(struct nm_snapshot *s)
 	}
 }
 
+/*
+ * Endpoint-map evidence names the service behind a port; every open
+ * endpoint on that port gets it.  Ports the map names that no source shows
+ * open are worth a warning: the map and the capture are from different
+ * boots, or a firewall or the capture missed them.
+ */
+static void
+apply_rpc(struct nm_snapshot *s)
+{
+	size_t i, j, k;
+
+	if (s->rpc.n > 0 && s->ep.n == 0)
+		nm_snap_warn(s, s->rpc.v[0].source, 0, "an endpoint map is "
+		    "evidence about ports: add the same host's netstat with "
+		    "--from to see who owns them");
+	for (i = 0; i < s->rpc.n; i++) {
+		const struct nm_rpcev *r = &s->rpc.v[i];
+		bool seen = false, dup = false;
+
+		for (j = 0; j < s->ep.n; j++) {
+			struct nm_endpoint *e = &s->ep.v[j];
+
+			if (e->proto != r->proto || e->lport != r->port ||
+			    !nm_ep_is_open(e))
+				continue;
+			seen = true;
+			if (r->service != NULL)
+				nm_ep_add_service(s, e, r->service);
+		}
+		/* One warning per port, however many interfaces it has. */
+		for (k = 0; k < i; k++)
+			if (s->rpc.v[k].proto == r->proto &&
+			    s->rpc.v[k].port == r->port)
+				dup = true;
+		if (!seen && !dup && s->ep.n > 0)
+			nm_snap_warn(s, r->source, r->line, "the endpoint map "
+			    "names %s/%d (%s) but no capture shows it open",
+			    nm_proto_name(r->proto), r->port,
+			    r->name ? r->name : r->uuid);
+	}
+}
+
 void
 nm_snap_finish(struct nm_snapshot *s)
 {
@@ -422,4 +465,11 @@ nm_snap_finish(struct nm_snapshot *s)
 		e->exposure = (uint8_t)nm_addr_exposure(e->family, e->laddr);
 	}
 	mark_phantoms(s);
+	apply_rpc(s);
+}
+
+struct nm_rpcev *
+nm_snap_add_rpc(struct nm_snapshot *s)
+{
+	return NM_VEC_PUSH(&s->rpc);
 }

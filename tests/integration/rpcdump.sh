@@ -174,6 +174,37 @@ check "port table: tcp/$wport is winreg, service RemoteRegistry" \
 "$NETMIN" rpcdump --replay "$work/rec.bin" $SIP > "$work/text2"
 check "--record then --replay gives the same dump" diff -u "$work/text" "$work/text2"
 
+# --- attribution: a capture of the peer + live --rpcdump ------------------
+# The peer's real listeners (ss inside its namespace) written as Windows
+# "netstat -an" rows, then `list --rpcdump`: every dynamic port must carry
+# exactly the services the map's interfaces belong to.
+{
+	echo "  Proto  Local Address          Foreign Address        State"
+	ip netns exec $SRV ss -ltnH | awk '$4 !~ /^\[/ {
+		printf "  TCP    %-22s 0.0.0.0:0              LISTENING\n", $4 }'
+} > "$work/peer-netstat.txt"
+ip netns exec $CLI "$NETMIN" list --json --from "$work/peer-netstat.txt" \
+	--rpcdump $SIP > "$work/list.json" 2> "$work/err"
+check "list --from netstat --rpcdump HOST succeeds" test $? = 0
+$PY - "$work/list.json" "$work/json" > "$work/attr" <<'PY'
+import json, sys
+inv = json.load(open(sys.argv[1]))
+dump = json.load(open(sys.argv[2]))
+want = {}
+for e in dump["entries"]:
+    if e["protocol"] == "ncacn_ip_tcp":
+        want.setdefault(e["port"], set())
+        if e["service"]:
+            want[e["port"]].add(e["service"])
+got = {ep["local_port"]: set(ep["services"]) for ep in inv["endpoints"]}
+bad = [p for p in want if got.get(p) != want[p]]
+for p in sorted(want):
+    print("tcp/%d %s" % (p, ",".join(sorted(got.get(p, ())))))
+sys.exit(1 if bad or not want else 0)
+PY
+check "every dynamic port gets the services of its interfaces ($(tr '\n' ' ' < "$work/attr"))" \
+	test $? = 0
+
 # --- a Windows-style mapper over TCP -------------------------------------
 # No Windows runs here: tests/tools/ept_replay_server.py plays the Windows
 # 2000 seed map (two pages, ending with a null handle, 100-byte fragments)
