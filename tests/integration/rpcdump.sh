@@ -7,13 +7,15 @@
 # listens on (ss inside the namespace).  Then hostile servers on real
 # sockets: refused, silent, garbage, dripping.
 #
-# Namespaces nmt-rpc-srv (198.18.5.2) and nmt-rpc-cli (198.18.5.1), joined
-# by a veth pair; no route leaves them.  Prints "ok - ..." / "not ok - ...".
+# Namespaces nmt-rpc-srv-PID (198.18.5.2) and nmt-rpc-cli-PID (198.18.5.1),
+# joined by a veth pair; no route leaves them.  The PID suffix lets several
+# runs of the suite (other sessions run it too) share the machine.  Prints "ok - ..." / "not ok - ...".
 set -u
 top=${NETMIN_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 NETMIN=${NETMIN:-$top/build/asan/netmin}
 PY=/usr/bin/python3
-SRV=nmt-rpc-srv CLI=nmt-rpc-cli
+SRV=nmt-rpc-srv-$$ CLI=nmt-rpc-cli-$$
+VW=nmr$$w VC=nmr$$c	# veth names: at most 15 characters
 SIP=198.18.5.2
 work=$(mktemp -d /tmp/nmt-rpc.XXXXXX)
 pids=()
@@ -72,15 +74,15 @@ if ! command -v /usr/libexec/samba/samba-dcerpcd > /dev/null ||
 fi
 for ns in $SRV $CLI; do ip netns del $ns 2>/dev/null; done
 ip netns add $SRV && ip netns add $CLI || { nok "cannot create namespaces"; exit 0; }
-ip link add nmt-rpc-w type veth peer name nmt-rpc-c
-ip link set nmt-rpc-w netns $SRV
-ip link set nmt-rpc-c netns $CLI
+ip link add $VW type veth peer name $VC
+ip link set $VW netns $SRV
+ip link set $VC netns $CLI
 ip -n $SRV link set lo up
 ip -n $CLI link set lo up
-ip -n $SRV addr add $SIP/24 dev nmt-rpc-w
-ip -n $CLI addr add 198.18.5.1/24 dev nmt-rpc-c
-ip -n $SRV link set nmt-rpc-w up
-ip -n $CLI link set nmt-rpc-c up
+ip -n $SRV addr add $SIP/24 dev $VW
+ip -n $CLI addr add 198.18.5.1/24 dev $VC
+ip -n $SRV link set $VW up
+ip -n $CLI link set $VC up
 
 D=$work/samba
 mkdir -p $D/{private,lock,state,cache,log,pid,ncalrpc}
