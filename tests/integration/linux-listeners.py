@@ -6,7 +6,10 @@
 Sets the process name (comm, what ss and lsof print) to COMM, opens every
 SPEC, forks once with --fork (parent and child then hold the same sockets,
 like a pre-fork server), writes "PID [CHILDPID]" to PIDFILE and sleeps until
-killed, at most 300 s.
+killed, at most 300 s.  Each connection it made is written to PIDFILE.conns
+as "LADDR LPORT RADDR RPORT", one line per socket, as the kernel named
+them (getsockname/getpeername): the truth the tools' views are checked
+against.
 
 SPEC is PROTO/FAMILY/ADDR/PORT[/OPT,...]:
     tcp/4/0.0.0.0/2201            TCP listener
@@ -31,7 +34,7 @@ def set_comm(name):
     libc.prctl(15, name.encode()[:15], 0, 0, 0)  # PR_SET_NAME
 
 
-def open_spec(spec, keep):
+def open_spec(spec, keep, conns):
     parts = spec.split("/")
     proto, fam, addr, port = parts[0], parts[1], parts[2], int(parts[3])
     opts = parts[4].split(",") if len(parts) > 4 else []
@@ -61,6 +64,9 @@ def open_spec(spec, keep):
                        port))
         a, _ = s.accept()
         keep.extend([c, a])
+        for x in (c, a):
+            la, ra = x.getsockname(), x.getpeername()
+            conns.append("%s %d %s %d" % (la[0], la[1], ra[0], ra[1]))
 
 
 def main():
@@ -71,9 +77,11 @@ def main():
     fork = "--fork" in args
     specs = [a for a in args if a != "--fork"]
     set_comm(comm)
-    keep = []
+    keep, conns = [], []
     for spec in specs:
-        open_spec(spec, keep)
+        open_spec(spec, keep, conns)
+    with open(pidfile + ".conns", "w") as f:
+        f.write("".join(c + "\n" for c in conns))
     signal.signal(signal.SIGALRM, lambda *_: os._exit(0))
     pids = [os.getpid()]
     if fork:
