@@ -254,7 +254,23 @@ nm_parse_input(struct nm_snapshot *snap, struct nm_input *in,
 	in->source = nm_snap_add_source(snap,
 	    nm_asprintf(&snap->arena, "file:%s", in->name));
 	in->name = in->source + 5;
-	return best->parse(in, snap, err);
+	if (best->parse(in, snap, err) != 0)
+		return -1;
+	/* One file holding two tools' output: say what was left unread. */
+	if (format == NULL)
+		for (i = 0; nm_parsers[i] != NULL; i++) {
+			int sc = nm_parsers[i] == best ? 0 :
+			    nm_parsers[i]->score(in);
+
+			if (sc > 0)
+				nm_snap_warn(snap, in->name, 0, "%d line%s look%s "
+				    "like %s rows and %s not read (the file "
+				    "was read as %s); give each tool's output "
+				    "its own --from", sc, sc == 1 ? "" : "s",
+				    sc == 1 ? "s" : "", nm_parsers[i]->name,
+				    sc == 1 ? "was" : "were", best->name);
+		}
+	return 0;
 }
 
 int

@@ -54,7 +54,15 @@ int	 nm_parse_hostport(const char *s, size_t len, const char *proto,
 	     char *addr, size_t addrlen, char *zone, size_t zonelen,
 	     int *family, int *port);
 
-/* parse_linux.c: addresses as ss, net-tools netstat and lsof print them. */
+/*
+ * parse_linux.c: addresses as ss, net-tools netstat and lsof print them.
+ * A socket shared by more processes than this keeps the first ones (the
+ * owner list of one endpoint must not grow without bound).
+ */
+#define NM_LX_MAX_OWNERS 256
+/* ss lists every holder on one line: a pre-fork server makes it long. */
+#define NM_LX_MAX_SS_LINE (NM_PARSE_MAX_LINE * 16)
+
 enum nm_lx_kind {
 	NM_LX_NUM = 0,		/* numeric address, canonical text */
 	NM_LX_STAR,		/* "*": a wildcard the caller interprets */

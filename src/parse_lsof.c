@@ -147,6 +147,7 @@ struct sock_key {
 	const char	*name;
 	size_t		 namelen;
 	int		 proto;
+	bool		 capped;	/* warned about too many owners */
 };
 
 struct sock_tab {
@@ -275,13 +276,23 @@ lsof_row_parse(struct lsof_ctx *c, const struct nm_line *l, const char *b,
 	key.name = name->s;
 	key.namelen = name->len;
 	key.proto = r->proto;
+	key.capped = false;
 	key.hash = fnv(fnv(2166136261u, key.dev, key.devlen), key.name,
 	    key.namelen) ^ (uint32_t)r->proto;
 	slot = tab_find(&c->socks, &key, &found);
 	if (found && slot->ep - 1 < s->ep.n) {
 		e = &s->ep.v[slot->ep - 1];
-		nm_ep_add_owner(s, e, pid, nm_astrndup(&s->arena, cmd,
-		    cmdlen));
+		if (e->nowners < NM_LX_MAX_OWNERS)
+			nm_ep_add_owner(s, e, pid, nm_astrndup(&s->arena, cmd,
+			    cmdlen));
+		else if (e->nowners == NM_LX_MAX_OWNERS &&
+		    nm_ep_pid(e) != pid && !slot->capped) {
+			slot->capped = true;
+			nm_snap_warn(s, c->in->name, l->no, "more than %d "
+			    "processes hold the socket of line %d; the first "
+			    "%d are listed", NM_LX_MAX_OWNERS, e->line,
+			    NM_LX_MAX_OWNERS);
+		}
 		return 0;
 	}
 	memset(&ep, 0, sizeof(ep));
@@ -333,11 +344,15 @@ lsof_parse(const struct nm_input *in, struct nm_snapshot *snap,
 		const struct nm_line *l = &in->lines.v[i];
 		const char *b = nm_line_body(l, &blen);
 
-		if (blen > NM_PARSE_MAX_LINE)
-			continue;
 		n = nm_tokenize(b, blen, tok, MAXTOK);
 		if (!lsof_row(tok, n, &r))
 			continue;
+		if (blen > NM_PARSE_MAX_LINE) {
+			bad_row(&c, l, b, blen, "line too long");
+			if (bad++ == 0)
+				first_bad = l->no;
+			continue;
+		}
 		if (lsof_row_parse(&c, l, b, blen, tok, n, &r) != 0) {
 			if (bad++ == 0)
 				first_bad = l->no;

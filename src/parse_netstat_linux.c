@@ -413,14 +413,18 @@ ns_parse(const struct nm_input *in, struct nm_snapshot *snap,
 		const struct nm_line *l = &in->lines.v[i];
 		const char *b = nm_line_body(l, &blen);
 
-		if (blen > NM_PARSE_MAX_LINE)
-			continue;
 		n = nm_tokenize(b, blen, tok, MAXTOK);
 		if (n == 0 || !ns_row(tok, n, &kind)) {
 			/* A row cut before its addresses ended. */
 			if (n >= 2 && n < 5 && ns_proto(&tok[0]) >= 0 &&
 			    ns_proto(&tok[0]) != P_RAW && all_digits(&tok[1]))
 				bad_row(&c, l, b, blen, "too few columns");
+			continue;
+		}
+		if (blen > NM_PARSE_MAX_LINE) {
+			bad_row(&c, l, b, blen, "line too long");
+			if (bad++ == 0)
+				first_bad = l->no;
 			continue;
 		}
 		if (kind == P_RAW || kind == P_OTHER) {

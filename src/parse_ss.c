@@ -108,8 +108,11 @@ ss_row(const struct nm_tok *tok, size_t n, size_t *first, int *nid)
 	*nid = NID_NONE;
 	if (n >= 6 && ss_state(&tok[0]) < 0 && ss_state(&tok[1]) >= 0) {
 		*nid = netid_kind(&tok[0]);
+		/* A Netid newer than this code: IP when it has ports. */
 		if (*nid == NID_NONE)
-			return false;
+			*nid = memchr(tok[4].s, ':', tok[4].len) != NULL &&
+			    memchr(tok[5].s, ':', tok[5].len) != NULL ?
+			    NID_INET : NID_LOCAL;
 		i = 1;
 	}
 	if (n < i + 5 || ss_state(&tok[i]) < 0 || !all_digits(&tok[i + 1]) ||
@@ -225,7 +228,7 @@ file_style(const struct nm_input *in)
  */
 static int
 ss_users(struct nm_snapshot *s, struct nm_endpoint *e, const char *p,
-    const char *end)
+    const char *end, size_t *dropped)
 {
 	int added = 0;
 
@@ -258,8 +261,12 @@ ss_users(struct nm_snapshot *s, struct nm_endpoint *e, const char *p,
 		if (p >= end)
 			return -1;
 		p++;
-		nm_ep_add_owner(s, e, pid, q > name ? nm_astrndup(&s->arena,
-		    name, (size_t)(q - name)) : NULL);
+		if (e->nowners < NM_LX_MAX_OWNERS)
+			nm_ep_add_owner(s, e, pid, q > name ?
+			    nm_astrndup(&s->arena, name, (size_t)(q - name)) :
+			    NULL);
+		else
+			(*dropped)++;
 		added++;
 		if (p < end && *p == ',')
 			p++;
@@ -280,14 +287,22 @@ find(const char *p, const char *end, const char *what)
 
 /* Finds "users:(" in [p, end) and reads it; 1 when there is none. */
 static int
-ss_process(struct nm_snapshot *s, struct nm_endpoint *e, const char *p,
+ss_process(struct nm_snapshot *s, const struct nm_input *in,
+    const struct nm_line *l, struct nm_endpoint *e, const char *p,
     const char *end)
 {
 	const char *u = find(p, end, "users:(");
+	size_t dropped = 0;
+	int rc;
 
 	if (u == NULL)
 		return 1;
-	return ss_users(s, e, u + 7, end);
+	rc = ss_users(s, e, u + 7, end, &dropped);
+	if (dropped > 0)
+		nm_snap_warn(s, in->name, l->no, "%zu more processes hold this "
+		    "socket; the first %d are listed", dropped,
+		    NM_LX_MAX_OWNERS);
+	return rc;
 }
 
 struct ss_ctx {
@@ -379,7 +394,7 @@ ss_row_parse(struct ss_ctx *c, const struct nm_line *l, const char *b,
 			e->dual_stack = e->family == NM_INET6;
 		else if (find(rest, end, " v6only:1") != NULL)
 			e->dual_stack = false;
-		rc = ss_process(s, e, rest, end);
+		rc = ss_process(s, c->in, l, e, rest, end);
 		if (rc < 0)
 			nm_snap_warn(s, c->in->name, l->no, "cannot read the "
 			    "process list of this ss row; owner left unknown");
@@ -408,17 +423,19 @@ ss_parse(const struct nm_input *in, struct nm_snapshot *snap,
 		const struct nm_line *l = &in->lines.v[i];
 		const char *b = nm_line_body(l, &blen);
 
-		if (blen > NM_PARSE_MAX_LINE) {
-			nm_snap_warn(snap, in->name, l->no, "line too long "
-			    "for a table row (%zu bytes), skipped", blen);
-			continue;
-		}
 		n = nm_tokenize(b, blen, tok, MAXTOK);
 		if (n == 0)
 			continue;
 		if (ss_row(tok, n, &first, &nid)) {
 			if (nid == NID_LOCAL)
 				continue;
+			if (blen > NM_LX_MAX_SS_LINE) {
+				bad_row(&c, l, b, blen, "line too long");
+				if (bad++ == 0)
+					first_bad = l->no;
+				last = NULL;
+				continue;
+			}
 			if (nid == NID_INET) {
 				if (c.other++ == 0)
 					c.other_line = l->no;
@@ -439,7 +456,7 @@ ss_parse(const struct nm_input *in, struct nm_snapshot *snap,
 		/* A narrow terminal can push users:(...) to its own line. */
 		if (blen > 8 && memcmp(b, "users:((", 8) == 0 && last != NULL &&
 		    last_idx < snap->ep.n && snap->ep.v[last_idx].nowners == 0) {
-			if (ss_process(snap, &snap->ep.v[last_idx], b,
+			if (ss_process(snap, in, l, &snap->ep.v[last_idx], b,
 			    b + blen) < 0)
 				nm_snap_warn(snap, in->name, l->no, "cannot read "
 				    "this process list; owner left unknown");

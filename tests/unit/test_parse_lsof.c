@@ -83,3 +83,21 @@ TEST(lsof_odd_columns)
 	    "lsof") != 0);
 	nm_snap_free(&s);
 }
+
+TEST(lsof_many_owners_bounded)
+{
+	struct nm_snapshot s;
+	struct nm_buf b = { 0 };
+	int i;
+
+	for (i = 0; i < 300; i++)
+		nm_buf_printf(&b, "httpd %d www 4u IPv4 777 0t0 TCP *:80 "
+		    "(LISTEN)\n", 1000 + i);
+	CHECK_INT(tparse(&s, b.s, NULL), 0);
+	CHECK_INT(s.ep.n, 1);
+	CHECK_INT(s.ep.v[0].nowners, NM_LX_MAX_OWNERS);
+	CHECK_INT(s.warn.n, 1);
+	CHECK_INT(s.warn.v[0].line, 257);
+	nm_snap_free(&s);
+	nm_buf_free(&b);
+}

@@ -208,3 +208,24 @@ TEST(ss_users_on_next_line)
 	CHECK_STR(tep(&s, 0), "tcp 0.0.0.0:22 listen 804 sshd");
 	nm_snap_free(&s);
 }
+
+/* A pre-fork server with hundreds of workers: the list is bounded. */
+TEST(ss_many_owners_bounded)
+{
+	struct nm_snapshot s;
+	struct nm_buf b = { 0 };
+	int i;
+
+	nm_buf_puts(&b, "LISTEN 0 511 0.0.0.0:80 0.0.0.0:* users:(");
+	for (i = 0; i < 300; i++)
+		nm_buf_printf(&b, "%s(\"httpd\",pid=%d,fd=4)", i ? "," : "",
+		    1000 + i);
+	nm_buf_puts(&b, ")\n");
+	CHECK_INT(tparse(&s, b.s, NULL), 0);
+	CHECK_INT(s.ep.n, 1);
+	CHECK_INT(s.ep.v[0].nowners, NM_LX_MAX_OWNERS);
+	CHECK_INT(s.warn.n, 1);
+	CHECK(strstr(s.warn.v[0].message, "44 more") != NULL);
+	nm_snap_free(&s);
+	nm_buf_free(&b);
+}
