@@ -16,9 +16,11 @@
 #include <fcntl.h>
 #include <io.h>
 #include <process.h>
+#include <stdlib.h>
 #include <windows.h>
 #else
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 #endif
@@ -277,5 +279,31 @@ nm_fs_pid(void)
 	return _getpid();
 #else
 	return (int)getpid();
+#endif
+}
+
+void
+nm_fs_die_now(void)
+{
+#ifdef _WIN32
+	TerminateProcess(GetCurrentProcess(), 137);
+#else
+	kill(getpid(), SIGKILL);
+#endif
+	_exit(137);
+}
+
+int
+nm_fs_hostname(char *out, size_t len)
+{
+#ifdef _WIN32
+	DWORD n = (DWORD)len;
+
+	return GetComputerNameA(out, &n) ? 0 : -1;
+#else
+	if (gethostname(out, len) != 0)
+		return -1;
+	out[len - 1] = '\0';
+	return 0;
 #endif
 }

@@ -42,4 +42,8 @@ void	 nm_fs_unlock(int fd);
 void	 nm_fs_utc_stamp(char *out, size_t outlen, bool compact);
 int	 nm_fs_pid(void);
 
+/* Test hook: die at once, as a power cut would (no cleanup, no flush). */
+void	 nm_fs_die_now(void);
+int	 nm_fs_hostname(char *, size_t);
+
 #endif /* NETMIN_COMPAT_FS_H */
