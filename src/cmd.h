@@ -18,6 +18,8 @@
 
 int	 cmd_list(int, char **);
 int	 cmd_rpcdump(int, char **);
+int	 cmd_apply(int, char **);
+int	 cmd_undo(int, char **);
 
 /* Options every inventory-reading command takes. */
 struct nm_srcopts {

@@ -16,6 +16,8 @@ struct cmd {
 static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
+	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux)" },
+	{ "undo", cmd_undo, "put back what apply changed, from its journal" },
 };
 
 static void

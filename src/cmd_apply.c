@@ -1,0 +1,505 @@
+/*
+ * cmd_apply.c - `netmin apply PLAN.json`: turn a plan's actions into
+ * executor ops, show them (the default), or run them under a journal
+ * (--yes).  Refuses what would lock the user out unless --allow names it.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "compat_fs.h"
+#include "exec_apply.h"
+#include "exec_linux.h"
+#include "exec_linux_conf.h"
+#include "exec_linux_guard.h"
+#include "json.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: netmin apply PLAN.json [--yes] [--journal FILE]\n"
+	    "                    [--manager NAME] [--root DIR] [--allow NAME]...\n"
+	    "                    [--force]\n"
+	    "\n"
+	    "Shows, or with --yes makes, the changes of a plan written by\n"
+	    "'netmin plan --json' (schema netmin.plan/1) on this Linux host.\n"
+	    "Without --yes nothing changes: every operation is listed with the\n"
+	    "state it finds now and the state it would leave, and file edits\n"
+	    "as a diff (exit 1 when something would change, 0 when not).\n"
+	    "\n"
+	    "With --yes each operation's undo record (enablement links, running\n"
+	    "state, file bytes, mode and owner) is written to the journal and\n"
+	    "synced to disk before the operation runs.  'netmin undo JOURNAL'\n"
+	    "restores the host exactly, also after a crash or a failed step.\n"
+	    "\n"
+	    "  --yes            make the changes (default: dry run)\n"
+	    "  --dry-run        show only (the default)\n"
+	    "  --journal FILE   where the journal goes (default\n"
+	    "                   /var/lib/netmin/journal/apply-TIME.journal)\n"
+	    "  --manager NAME   systemd, systemd-user, systemd-offline, sysv,\n"
+	    "                   runit, openrc (default: detected)\n"
+	    "  --root DIR       an offline tree (systemctl --root): enable and\n"
+	    "                   disable only, nothing is stopped\n"
+	    "  --allow NAME     let the plan touch NAME although it carries this\n"
+	    "                   session or the network (repeatable)\n"
+	    "  --force          apply although an earlier journal is unfinished\n"
+	    "\n"
+	    "Plan actions understood: {\"kind\":\"service\", \"target\":NAME,\n"
+	    "\"change\":\"disabled\"|\"masked\"|\"stopped\"} (a service's .socket\n"
+	    "unit is included: stopping only the service leaves the port open)\n"
+	    "and {\"kind\":\"config\", \"target\":sshd|cupsd|exim4|chrony|rpcbind|\n"
+	    "avahi-daemon|systemd-resolved, \"change\":\"loopback\"}.\n"
+	    "\n"
+	    "Examples:\n"
+	    "  netmin plan --json > plan.json && netmin apply plan.json\n"
+	    "  netmin apply plan.json --yes --journal /root/netmin.journal\n"
+	    "  netmin undo /root/netmin.journal\n"
+	    "\n"
+	    "Environment: NETMIN_STATE_DIR (default /var/lib/netmin) holds the\n"
+	    "default journals and the list of unfinished ones.\n", f);
+}
+
+struct build {
+	struct nm_arena	 a;
+	struct nm_exec_ctx *ctx;
+	NM_VEC(struct nm_op) ops;
+	NM_VEC(const char *) touched;	/* names the guard must check */
+	const char	*plan;
+	int		 group;
+};
+
+static struct nm_op *
+push(struct build *b, int kind, const char *unit, int step, const char *why)
+{
+	struct nm_op *op = NM_VEC_PUSH(&b->ops);
+
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	op->unit = unit;
+	op->mode = -1;
+	op->group = b->group;
+	op->step = step;
+	op->why = why;
+	return op;
+}
+
+static int
+read_cb(const char *path, struct nm_buf *out, struct nm_error *err)
+{
+	return nm_read_file(path, 16u << 20, out, err);
+}
+
+static int
+service_action(struct build *b, const struct nm_jv *act, const char *target,
+    const char *change, int step, const char *why, struct nm_error *err)
+{
+	const char **units;
+	size_t n, i;
+	const struct nm_jv *ju = nm_jv_get(act, "units");
+	int second;
+
+	if (strcmp(change, "disabled") == 0)
+		second = NM_OP_UNIT_DISABLE;
+	else if (strcmp(change, "masked") == 0)
+		second = NM_OP_UNIT_MASK;
+	else if (strcmp(change, "stopped") == 0)
+		second = 0;
+	else
+		return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: service change "
+		    "\"%s\" is not one the Linux executor makes (disabled, "
+		    "masked, stopped)", b->plan, act->line, act->col, change);
+	if (nm_jv_is(ju, NM_JV_ARR) && nm_jv_len(ju) > 0) {
+		n = nm_jv_len(ju);
+		units = nm_aalloc(&b->a, n * sizeof(*units));
+		for (i = 0; i < n; i++) {
+			units[i] = nm_jv_str(nm_jv_at(ju, i), NULL);
+			if (units[i] == NULL)
+				return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: "
+				    "\"units\" must hold strings", b->plan,
+				    ju->line, ju->col);
+		}
+	} else if (nm_exec_units_for(b->ctx, target, &b->a, &units, &n,
+	    err) != 0) {
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!nm_exec_unit_exists(b->ctx, units[i]))
+			return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: %s "
+			    "\"%s\" does not exist here (%s)", b->plan,
+			    act->line, act->col, b->ctx->mgr == NM_MGR_RUNIT ?
+			    "runit service" : "unit", units[i],
+			    nm_mgr_name(b->ctx->mgr));
+		*NM_VEC_PUSH(&b->touched) = units[i];
+	}
+	/* sockets first: a running socket starts its service again */
+	for (i = 0; i < n; i++)
+		push(b, NM_OP_UNIT_STOP, units[i], step, why);
+	for (i = 0; second && i < n; i++)
+		push(b, second, units[i], step, why);
+	return 0;
+}
+
+static int
+config_action(struct build *b, const struct nm_jv *act, const char *target,
+    const char *change, int step, const char *why, struct nm_error *err)
+{
+	struct nm_conf_plan cp = { 0 };
+	size_t i;
+
+	cp.a = &b->a;
+	cp.etc = getenv("NETMIN_ETC") ? getenv("NETMIN_ETC") : "/etc";
+	cp.unit_dir = b->ctx->unit_dir ? b->ctx->unit_dir :
+	    "/etc/systemd/system";
+	cp.systemd = b->ctx->mgr == NM_MGR_SYSTEMD ||
+	    b->ctx->mgr == NM_MGR_SYSTEMD_USER ||
+	    b->ctx->mgr == NM_MGR_SYSTEMD_OFFLINE;
+	cp.unit = nm_jv_str(nm_jv_get(act, "unit"), NULL);
+	if (cp.unit == NULL && b->ctx->mgr != NM_MGR_NONE && !cp.systemd) {
+		/* sysv/runit name services after their init script */
+		static const char *const names[][2] = { { "sshd", "ssh" },
+		    { "cupsd", "cups" }, { "chrony", "chrony" } };
+
+		for (i = 0; i < NM_NELEM(names); i++)
+			if (strcmp(target, names[i][0]) == 0)
+				cp.unit = names[i][1];
+	}
+	cp.group = b->group;
+	cp.step = step;
+	cp.why = why;
+	cp.read = read_cb;
+	cp.exists = nm_fs_exists;
+	if (nm_conf_ops(&cp, target, change, err) != 0) {
+		char msg[sizeof(err->msg)];
+
+		nm_strlcpy(msg, err->msg, sizeof(msg));
+		nm_seterr(err, err->code, "%s:%d:%d: %s", b->plan, act->line,
+		    act->col, msg);
+		NM_VEC_FREE(&cp.ops);
+		return -1;
+	}
+	*NM_VEC_PUSH(&b->touched) = target;
+	for (i = 0; i < cp.ops.n; i++) {
+		*NM_VEC_PUSH(&b->ops) = cp.ops.v[i];
+		if (cp.ops.v[i].unit)
+			*NM_VEC_PUSH(&b->touched) = cp.ops.v[i].unit;
+	}
+	NM_VEC_FREE(&cp.ops);
+	return 0;
+}
+
+/* netmin.plan/1 -> ops, one group per action. */
+static int
+build_ops(struct build *b, const char *path, const char *const *only_steps,
+    struct nm_error *err)
+{
+	struct nm_buf text = { 0 };
+	struct nm_jv *doc, *steps;
+	const char *schema, *os;
+	size_t i, k;
+	int rc = -1;
+
+	(void)only_steps;
+	if (nm_read_file(path, NM_JV_MAX_BYTES, &text, err) != 0)
+		return -1;
+	doc = nm_json_parse(text.s, text.len, &b->a, err);
+	if (doc == NULL) {
+		char msg[sizeof(err->msg)];
+
+		nm_strlcpy(msg, err->msg, sizeof(msg));
+		nm_seterr(err, NM_ERR_INPUT, "%s:%s", path, msg);
+		goto out;
+	}
+	schema = nm_jv_str(nm_jv_get(doc, "schema"), NULL);
+	if (schema == NULL || strcmp(schema, "netmin.plan/1") != 0) {
+		nm_seterr(err, NM_ERR_INPUT, "%s: not a netmin.plan/1 document "
+		    "(\"schema\" is %s%s%s)", path, schema ? "\"" : "",
+		    schema ? schema : "missing", schema ? "\"" : "");
+		goto out;
+	}
+	os = nm_jv_str(nm_jv_get(nm_jv_get(doc, "host"), "os"), NULL);
+	if (os != NULL && nm_startswith(os, "windows")) {
+		nm_seterr(err, NM_ERR_INPUT, "%s: the plan is for %s; on Linux "
+		    "netmin applies Linux plans (emit a script with 'netmin "
+		    "plan --emit cmd' for that host)", path, os);
+		goto out;
+	}
+	steps = nm_jv_want(doc, "steps", NM_JV_ARR, err);
+	if (steps == NULL) {
+		char msg[sizeof(err->msg)];
+
+		nm_strlcpy(msg, err->msg, sizeof(msg));
+		nm_seterr(err, NM_ERR_INPUT, "%s:%s", path, msg);
+		goto out;
+	}
+	for (i = 0; i < nm_jv_len(steps); i++) {
+		const struct nm_jv *st = nm_jv_at(steps, i);
+		const struct nm_jv *acts = nm_jv_get(st, "actions");
+		int step = (int)nm_jv_int(nm_jv_get(st, "id"), (long long)i + 1);
+		const char *title = nm_jv_str(nm_jv_get(st, "title"), NULL);
+
+		for (k = 0; k < nm_jv_len(acts); k++) {
+			const struct nm_jv *act = nm_jv_at(acts, k);
+			const char *kind = nm_jv_str(nm_jv_get(act, "kind"), "");
+			const char *target = nm_jv_str(nm_jv_get(act,
+			    "target"), NULL);
+			const char *change = nm_jv_str(nm_jv_get(act,
+			    "change"), "");
+
+			b->group++;
+			if (target == NULL) {
+				nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: action "
+				    "without \"target\"", path, act->line,
+				    act->col);
+				goto out;
+			}
+			if (strcmp(kind, "service") == 0) {
+				if (service_action(b, act, target, change, step,
+				    title, err) != 0)
+					goto out;
+			} else if (strcmp(kind, "config") == 0) {
+				if (config_action(b, act, target, change, step,
+				    title, err) != 0)
+					goto out;
+			} else {
+				nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: action "
+				    "kind \"%s\" is not one the Linux executor "
+				    "makes (service, config)", path, act->line,
+				    act->col, kind);
+				goto out;
+			}
+		}
+	}
+	rc = 0;
+out:
+	nm_buf_free(&text);
+	return rc;
+}
+
+/* A line diff (LCS) of small config files for the dry run. */
+static void
+diff_lines(const char *a, size_t alen, const char *b, size_t blen)
+{
+	const char *la[4000], *lb[4000];
+	size_t na = 0, nb = 0, ea[4000], eb[4000], i, j;
+	unsigned short *t;
+
+	for (i = 0; i < alen && na < 4000; na++) {
+		la[na] = a + i;
+		while (i < alen && a[i] != '\n')
+			i++;
+		ea[na] = (size_t)(a + i - la[na]);
+		i++;
+	}
+	for (i = 0; i < blen && nb < 4000; nb++) {
+		lb[nb] = b + i;
+		while (i < blen && b[i] != '\n')
+			i++;
+		eb[nb] = (size_t)(b + i - lb[nb]);
+		i++;
+	}
+	if (na >= 4000 || nb >= 4000 || (na + 1) * (nb + 1) > (1u << 24)) {
+		printf("        (file too large to show a diff)\n");
+		return;
+	}
+	t = nm_xcalloc((na + 1) * (nb + 1), sizeof(*t));
+#define T(x, y) t[(x) * (nb + 1) + (y)]
+	for (i = na; i-- > 0;)
+		for (j = nb; j-- > 0;)
+			T(i, j) = (ea[i] == eb[j] &&
+			    memcmp(la[i], lb[j], ea[i]) == 0) ?
+			    (unsigned short)(T(i + 1, j + 1) + 1) :
+			    T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) :
+			    T(i, j + 1);
+	for (i = 0, j = 0; i < na || j < nb;) {
+		if (i < na && j < nb && ea[i] == eb[j] &&
+		    memcmp(la[i], lb[j], ea[i]) == 0) {
+			i++;
+			j++;
+		} else if (j < nb && (i == na || T(i, j + 1) >= T(i + 1, j))) {
+			printf("        + %.*s\n", (int)eb[j], lb[j]);
+			j++;
+		} else {
+			printf("        - %.*s\n", (int)ea[i], la[i]);
+			i++;
+		}
+	}
+#undef T
+	free(t);
+}
+
+static void
+progress(void *arg, size_t i, size_t n, const struct nm_op *op,
+    const char *phase, const char *detail)
+{
+	struct nm_buf d = { 0 };
+
+	(void)arg;
+	nm_op_describe(op, &d);
+	if (strcmp(phase, "fail") == 0)
+		fprintf(stderr, "netmin: [%zu/%zu] %s: failed: %s\n", i + 1, n,
+		    d.s, detail ? detail : "");
+	else
+		printf("[%zu/%zu] %s%s\n", i + 1, n, d.s,
+		    strcmp(phase, "skip") == 0 ? ": already so, unchanged" :
+		    ": done");
+	fflush(stdout);
+	nm_buf_free(&d);
+}
+
+int
+cmd_apply(int argc, char **argv)
+{
+	static const struct option lopts[] = {
+		{ "allow", required_argument, NULL, 'a' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "journal", required_argument, NULL, 'j' },
+		{ "manager", required_argument, NULL, 'm' },
+		{ "root", required_argument, NULL, 'r' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build b = { 0 };
+	struct nm_exec_ctx ctx = { 0 };
+	struct nm_error err = { 0 };
+	struct nm_guard guard = { 0 };
+	struct nm_apply_opts o = { 0 };
+	NM_VEC(const char *) allow = { 0 };
+	const char *journal = NULL, *root = NULL, *plan, *v;
+	char host[256] = "", stamp[32];
+	int c, mgr = NM_MGR_NONE, rc = NM_EXIT_FAIL;
+	bool yes = false, force = false;
+	size_t i, k, changes = 0;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hy", lopts, NULL)) != -1) {
+		switch (c) {
+		case 'a': *NM_VEC_PUSH(&allow) = optarg; break;
+		case 'n': yes = false; break;
+		case 'f': force = true; break;
+		case 'h': usage(stdout); return NM_EXIT_OK;
+		case 'j': journal = optarg; break;
+		case 'm':
+			if ((mgr = nm_mgr_from_name(optarg)) < 0)
+				return nm_usage_error("apply", "unknown service "
+				    "manager '%s'", optarg);
+			break;
+		case 'r': root = optarg; break;
+		case 'y': yes = true; break;
+		default:
+			return nm_usage_error("apply", "unknown option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return nm_usage_error("apply", "give one plan file");
+	plan = argv[optind];
+
+	if (nm_exec_init(&ctx, mgr, root, &err) != 0) {
+		nm_msg("%s", err.msg);
+		NM_VEC_FREE(&allow);
+		return nm_exit_for(&err);
+	}
+	b.ctx = &ctx;
+	b.plan = plan;
+	if (build_ops(&b, plan, NULL, &err) != 0) {
+		nm_msg("%s", err.msg);
+		rc = nm_exit_for(&err);
+		goto out;
+	}
+
+	/* The lockout guard, before anything is shown as doable. */
+	nm_guard_scan(&guard, nm_fs_pid());
+	for (i = 0; i < b.touched.n; i++) {
+		const char *why = nm_guard_check(&guard, b.touched.v[i]);
+		bool allowed = false;
+
+		for (k = 0; k < allow.n; k++)
+			if (strcmp(allow.v[k], b.touched.v[i]) == 0)
+				allowed = true;
+		if (why != NULL && !allowed) {
+			nm_msg("refusing to touch %s: %s; name it with --allow "
+			    "%s if you mean it", b.touched.v[i], why,
+			    b.touched.v[i]);
+			rc = NM_EXIT_USAGE;
+			goto out;
+		}
+	}
+
+	if (!yes) {
+		printf("netmin apply: dry run of %s (%zu operation%s, manager "
+		    "%s); nothing changes without --yes\n", plan, b.ops.n,
+		    b.ops.n == 1 ? "" : "s", nm_mgr_name(ctx.mgr));
+		for (i = 0; i < b.ops.n; i++) {
+			struct nm_op *op = &b.ops.v[i];
+			struct nm_buf d = { 0 };
+			bool noop;
+
+			if (nm_op_read_prior(&ctx, op, &b.a, &err) != 0) {
+				nm_msg("%s", err.msg);
+				rc = nm_exit_for(&err);
+				goto out;
+			}
+			noop = nm_op_noop(op);
+			nm_op_describe(op, &d);
+			printf("  [%zu] %s%s\n", i + 1, d.s, noop ?
+			    ": already so, unchanged" : "");
+			nm_buf_free(&d);
+			if (!noop && !nm_op_is_effect(op))
+				changes++;
+			if (!noop && op->kind == NM_OP_FILE_WRITE)
+				diff_lines(op->prior.data, op->prior.len,
+				    op->data, op->len);
+		}
+		printf("%zu change%s pending; run again with --yes to make "
+		    "them\n", changes, changes == 1 ? "" : "s");
+		rc = changes ? NM_EXIT_FINDINGS : NM_EXIT_OK;
+		goto out;
+	}
+
+	nm_fs_hostname(host, sizeof(host));
+	o.state_dir = nm_state_dir();
+	if (journal == NULL) {
+		char *dir = nm_asprintf(&b.a, "%s/journal", o.state_dir);
+
+		if (nm_fs_mkdirs(dir, 0700, &err) != 0) {
+			nm_msg("%s", err.msg);
+			goto out;
+		}
+		nm_fs_utc_stamp(stamp, sizeof(stamp), true);
+		journal = nm_asprintf(&b.a, "%s/apply-%s-%d.journal", dir,
+		    stamp, nm_fs_pid());
+	}
+	o.journal = journal;
+	o.plan = plan;
+	o.host = host;
+	o.force = force;
+	o.cb = progress;
+	if ((v = getenv("NETMIN_TEST_KILL_AFTER")) != NULL)
+		o.kill_after = atoi(v);
+	printf("netmin apply: %zu operation%s, journal %s\n", b.ops.n,
+	    b.ops.n == 1 ? "" : "s", journal);
+	fflush(stdout);
+	if (nm_apply_run(&ctx, b.ops.v, b.ops.n, &o, &err) != 0) {
+		nm_msg("%s", err.msg);
+		if (nm_fs_exists(journal) && err.code != NM_ERR_USAGE)
+			nm_msg("the host is between states; 'netmin undo %s' "
+			    "puts back what was done", journal);
+		rc = err.code == NM_ERR_USAGE ? NM_EXIT_USAGE : NM_EXIT_FAIL;
+		goto out;
+	}
+	printf("netmin apply: done; 'netmin undo %s' reverts it\n", journal);
+	rc = NM_EXIT_OK;
+out:
+	nm_guard_free(&guard);
+	NM_VEC_FREE(&allow);
+	NM_VEC_FREE(&b.ops);
+	NM_VEC_FREE(&b.touched);
+	nm_exec_free(&ctx);
+	nm_afree(&b.a);
+	return rc;
+}
