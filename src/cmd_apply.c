@@ -46,11 +46,11 @@ usage(FILE *f)
 	    "                   session or the network (repeatable)\n"
 	    "  --force          apply although an earlier journal is unfinished\n"
 	    "\n"
-	    "Plan actions understood: {\"kind\":\"service\", \"target\":NAME,\n"
-	    "\"change\":\"disabled\"|\"masked\"|\"stopped\"} (a service's .socket\n"
-	    "unit is included: stopping only the service leaves the port open)\n"
-	    "and {\"kind\":\"config\", \"target\":sshd|cupsd|exim4|chrony|rpcbind|\n"
-	    "avahi-daemon|systemd-resolved, \"change\":\"loopback\"}.\n"
+	    "Plan actions made here: \"unit\" (stop, then disable or mask every\n"
+	    "unit, .socket units first: a listening socket restarts its service)\n"
+	    "and \"config\" (a drop-in file, or KEY VALUE / line edits of a file,\n"
+	    "then the daemon restarted).  Without systemd the action's\n"
+	    "alternative for sysv, runit or openrc names the service.\n"
 	    "\n"
 	    "Examples:\n"
 	    "  netmin plan --json > plan.json && netmin apply plan.json\n"
@@ -85,92 +85,135 @@ push(struct build *b, int kind, const char *unit, int step, const char *why)
 	return op;
 }
 
+static const char **
+strv(struct build *b, const struct nm_jv *arr, size_t *n, const char *key,
+    struct nm_error *err)
+{
+	const char **v;
+	size_t i;
+
+	*n = nm_jv_len(arr);
+	v = nm_aalloc(&b->a, (*n ? *n : 1) * sizeof(*v));
+	for (i = 0; i < *n; i++) {
+		v[i] = nm_jv_str(nm_jv_at(arr, i), NULL);
+		if (v[i] == NULL) {
+			nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: \"%s\" must hold "
+			    "strings", b->plan, arr->line, arr->col, key);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+/*
+ * ACTION kind "unit": op disable|mask over units[] (sockets included).
+ * Without systemd, the alternative for this manager names the service.
+ */
+static int
+unit_action(struct build *b, const struct nm_jv *act, int step,
+    const char *why, struct nm_error *err)
+{
+	const char *op = nm_jv_str(nm_jv_get(act, "op"), "disable");
+	const struct nm_jv *alts = nm_jv_get(act, "alternatives");
+	const char **units, *mname = nm_mgr_name(b->ctx->mgr);
+	size_t n, i, k;
+	int second, pass;
+	bool systemd = b->ctx->mgr == NM_MGR_SYSTEMD ||
+	    b->ctx->mgr == NM_MGR_SYSTEMD_USER ||
+	    b->ctx->mgr == NM_MGR_SYSTEMD_OFFLINE;
+
+	if (strcmp(op, "disable") == 0)
+		second = NM_OP_UNIT_DISABLE;
+	else if (strcmp(op, "mask") == 0)
+		second = NM_OP_UNIT_MASK;
+	else
+		return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: unit op \"%s\" "
+		    "is not disable or mask", b->plan, act->line, act->col, op);
+	units = strv(b, nm_jv_get(act, "units"), &n, "units", err);
+	if (units == NULL)
+		return -1;
+	if (n == 0 && (units[0] = nm_jv_str(nm_jv_get(act, "target"),
+	    NULL)) != NULL)
+		n = 1;
+	if (!systemd) {
+		const char *name = NULL;
+
+		for (i = 0; i < nm_jv_len(alts); i++) {
+			const struct nm_jv *al = nm_jv_at(alts, i);
+
+			if (strcmp(nm_jv_str(nm_jv_get(al, "manager"), ""),
+			    mname) == 0)
+				name = nm_jv_str(nm_jv_get(al, "name"), NULL);
+		}
+		/* else the service unit's name: "exim4.service" -> exim4 */
+		for (i = 0; name == NULL && i < n; i++)
+			if (nm_endswith(units[i], ".service"))
+				name = nm_astrndup(&b->a, units[i],
+				    strlen(units[i]) - 8);
+		if (name == NULL)
+			return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: no %s "
+			    "name for this action", b->plan, act->line,
+			    act->col, mname);
+		units[0] = name;
+		n = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!nm_exec_unit_exists(b->ctx, units[i]))
+			return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: %s "
+			    "\"%s\" does not exist here (%s)", b->plan,
+			    act->line, act->col, systemd ? "unit" : "service",
+			    units[i], mname);
+		*NM_VEC_PUSH(&b->touched) = units[i];
+	}
+	/* Stop sockets first: a listening socket starts its service again. */
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < n; k++)
+			if (nm_endswith(units[k], ".socket") == (pass == 0))
+				push(b, NM_OP_UNIT_STOP, units[k], step, why);
+	for (k = 0; k < n; k++)
+		push(b, second, units[k], step, why);
+	return 0;
+}
+
 static int
 read_cb(const char *path, struct nm_buf *out, struct nm_error *err)
 {
 	return nm_read_file(path, 16u << 20, out, err);
 }
 
+/* ACTION kind "config": dropin, keyvalue or line edit, then reload. */
 static int
-service_action(struct build *b, const struct nm_jv *act, const char *target,
-    const char *change, int step, const char *why, struct nm_error *err)
-{
-	const char **units;
-	size_t n, i;
-	const struct nm_jv *ju = nm_jv_get(act, "units");
-	int second;
-
-	if (strcmp(change, "disabled") == 0)
-		second = NM_OP_UNIT_DISABLE;
-	else if (strcmp(change, "masked") == 0)
-		second = NM_OP_UNIT_MASK;
-	else if (strcmp(change, "stopped") == 0)
-		second = 0;
-	else
-		return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: service change "
-		    "\"%s\" is not one the Linux executor makes (disabled, "
-		    "masked, stopped)", b->plan, act->line, act->col, change);
-	if (nm_jv_is(ju, NM_JV_ARR) && nm_jv_len(ju) > 0) {
-		n = nm_jv_len(ju);
-		units = nm_aalloc(&b->a, n * sizeof(*units));
-		for (i = 0; i < n; i++) {
-			units[i] = nm_jv_str(nm_jv_at(ju, i), NULL);
-			if (units[i] == NULL)
-				return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: "
-				    "\"units\" must hold strings", b->plan,
-				    ju->line, ju->col);
-		}
-	} else if (nm_exec_units_for(b->ctx, target, &b->a, &units, &n,
-	    err) != 0) {
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		if (!nm_exec_unit_exists(b->ctx, units[i]))
-			return nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: %s "
-			    "\"%s\" does not exist here (%s)", b->plan,
-			    act->line, act->col, b->ctx->mgr == NM_MGR_RUNIT ?
-			    "runit service" : "unit", units[i],
-			    nm_mgr_name(b->ctx->mgr));
-		*NM_VEC_PUSH(&b->touched) = units[i];
-	}
-	/* sockets first: a running socket starts its service again */
-	for (i = 0; i < n; i++)
-		push(b, NM_OP_UNIT_STOP, units[i], step, why);
-	for (i = 0; second && i < n; i++)
-		push(b, second, units[i], step, why);
-	return 0;
-}
-
-static int
-config_action(struct build *b, const struct nm_jv *act, const char *target,
-    const char *change, int step, const char *why, struct nm_error *err)
+config_action(struct build *b, const struct nm_jv *act, int step,
+    const char *why, struct nm_error *err)
 {
 	struct nm_conf_plan cp = { 0 };
+	struct nm_conf_action ca = { 0 };
 	size_t i;
 
 	cp.a = &b->a;
-	cp.etc = getenv("NETMIN_ETC") ? getenv("NETMIN_ETC") : "/etc";
-	cp.unit_dir = b->ctx->unit_dir ? b->ctx->unit_dir :
-	    "/etc/systemd/system";
 	cp.systemd = b->ctx->mgr == NM_MGR_SYSTEMD ||
 	    b->ctx->mgr == NM_MGR_SYSTEMD_USER ||
 	    b->ctx->mgr == NM_MGR_SYSTEMD_OFFLINE;
-	cp.unit = nm_jv_str(nm_jv_get(act, "unit"), NULL);
-	if (cp.unit == NULL && b->ctx->mgr != NM_MGR_NONE && !cp.systemd) {
-		/* sysv/runit name services after their init script */
-		static const char *const names[][2] = { { "sshd", "ssh" },
-		    { "cupsd", "cups" }, { "chrony", "chrony" } };
-
-		for (i = 0; i < NM_NELEM(names); i++)
-			if (strcmp(target, names[i][0]) == 0)
-				cp.unit = names[i][1];
-	}
 	cp.group = b->group;
 	cp.step = step;
 	cp.why = why;
 	cp.read = read_cb;
 	cp.exists = nm_fs_exists;
-	if (nm_conf_ops(&cp, target, change, err) != 0) {
+	ca.format = nm_jv_str(nm_jv_get(act, "format"), "");
+	ca.path = nm_jv_str(nm_jv_get(act, "path"), NULL);
+	ca.section = nm_jv_str(nm_jv_get(act, "section"), NULL);
+	ca.match = nm_jv_str(nm_jv_get(act, "match"), NULL);
+	ca.sep = nm_jv_str(nm_jv_get(act, "sep"), NULL);
+	ca.reload = nm_jv_str(nm_jv_get(act, "reload"), NULL);
+	ca.settings = strv(b, nm_jv_get(act, "settings"), &ca.nsettings,
+	    "settings", err);
+	if (ca.settings == NULL)
+		return -1;
+	if (ca.reload != NULL && !cp.systemd && nm_endswith(ca.reload,
+	    ".service"))
+		ca.reload = nm_astrndup(&b->a, ca.reload,
+		    strlen(ca.reload) - 8);
+	if (nm_conf_action_ops(&cp, &ca, err) != 0) {
 		char msg[sizeof(err->msg)];
 
 		nm_strlcpy(msg, err->msg, sizeof(msg));
@@ -179,12 +222,10 @@ config_action(struct build *b, const struct nm_jv *act, const char *target,
 		NM_VEC_FREE(&cp.ops);
 		return -1;
 	}
-	*NM_VEC_PUSH(&b->touched) = target;
-	for (i = 0; i < cp.ops.n; i++) {
+	if (ca.reload != NULL)
+		*NM_VEC_PUSH(&b->touched) = ca.reload;
+	for (i = 0; i < cp.ops.n; i++)
 		*NM_VEC_PUSH(&b->ops) = cp.ops.v[i];
-		if (cp.ops.v[i].unit)
-			*NM_VEC_PUSH(&b->touched) = cp.ops.v[i].unit;
-	}
 	NM_VEC_FREE(&cp.ops);
 	return 0;
 }
@@ -242,31 +283,22 @@ build_ops(struct build *b, const char *path, const char *const *only_steps,
 		for (k = 0; k < nm_jv_len(acts); k++) {
 			const struct nm_jv *act = nm_jv_at(acts, k);
 			const char *kind = nm_jv_str(nm_jv_get(act, "kind"), "");
-			const char *target = nm_jv_str(nm_jv_get(act,
-			    "target"), NULL);
-			const char *change = nm_jv_str(nm_jv_get(act,
-			    "change"), "");
 
 			b->group++;
-			if (target == NULL) {
-				nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: action "
-				    "without \"target\"", path, act->line,
-				    act->col);
-				goto out;
-			}
-			if (strcmp(kind, "service") == 0) {
-				if (service_action(b, act, target, change, step,
-				    title, err) != 0)
+			if (strcmp(kind, "unit") == 0) {
+				if (unit_action(b, act, step, title, err) != 0)
 					goto out;
 			} else if (strcmp(kind, "config") == 0) {
-				if (config_action(b, act, target, change, step,
-				    title, err) != 0)
+				if (config_action(b, act, step, title, err) != 0)
 					goto out;
 			} else {
 				nm_seterr(err, NM_ERR_INPUT, "%s:%d:%d: action "
 				    "kind \"%s\" is not one the Linux executor "
-				    "makes (service, config)", path, act->line,
-				    act->col, kind);
+				    "makes (unit, config)%s", path, act->line,
+				    act->col, kind, strcmp(kind, "service") == 0 ||
+				    strcmp(kind, "registry") == 0 ||
+				    strcmp(kind, "netbios") == 0 ? ": it is a "
+				    "Windows action" : "");
 				goto out;
 			}
 		}

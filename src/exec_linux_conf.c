@@ -1,12 +1,14 @@
 /*
- * exec_linux_conf.c - config edits that narrow a daemon to loopback
- * instead of stopping it.  Each edit reads the daemon's current file and
- * yields ops: a drop-in where the daemon reads drop-ins (sshd_config.d,
- * chrony conf.d, systemd unit and resolved.conf.d drop-ins), otherwise an
- * edit of the main file whose old bytes go into the journal; then the
- * effect that makes the daemon read it (daemon-reload, restart, helper).
+ * exec_linux_conf.c - a plan's config actions (netmin.plan/1 "config":
+ * dropin, keyvalue, line) as executor ops: folders to make, the new file
+ * bytes (the old ones go into the journal), daemon-reload for unit
+ * drop-ins, and the restart that makes the daemon read it.  The knowledge
+ * of which file and which setting narrows which daemon (sshd ListenAddress,
+ * cupsd Listen, exim dc_local_interfaces, chrony port/cmdport, resolved
+ * LLMNR=...) is the knowledge base's; this file only edits text exactly.
  *
- * The text functions are pure (unit-tested); nm_conf_ops reads files.
+ * The text functions are pure (unit-tested); the builder reads files
+ * through a callback.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -72,117 +74,6 @@ put_line(struct nm_buf *b, const struct line *l)
 }
 
 /* ------------------------------------------------------------------ */
-/* sshd                                                                 */
-
-/*
- * sshd takes the first value of most keywords, but ListenAddress lines
- * add up, so a drop-in only narrows when the main file has none of its
- * own and includes sshd_config.d before any Match block.
- */
-bool
-nm_conf_sshd_dropin_ok(const char *text, size_t len)
-{
-	struct line *l;
-	size_t n = split(text, len, &l), i;
-	bool include = false, listen = false, match = false;
-	const char *rest;
-
-	for (i = 0; i < n; i++) {
-		if (keyword_is(&l[i], "Match", NULL))
-			match = true;
-		else if (!match && keyword_is(&l[i], "Include", &rest) &&
-		    nm_startswith(rest, "/etc/ssh/sshd_config.d/"))
-			include = true;
-		else if (keyword_is(&l[i], "ListenAddress", NULL))
-			listen = true;
-	}
-	free(l);
-	return include && !listen;
-}
-
-/* Main-file edit: ListenAddress lines out, loopback ones before Match. */
-void
-nm_conf_sshd_edit(const char *text, size_t len, struct nm_buf *out)
-{
-	struct line *l;
-	size_t n = split(text, len, &l), i;
-	bool done = false;
-
-	for (i = 0; i < n; i++) {
-		if (!done && keyword_is(&l[i], "Match", NULL)) {
-			nm_buf_puts(out, "# netmin: listen on loopback only\n"
-			    "ListenAddress 127.0.0.1\nListenAddress ::1\n");
-			done = true;
-		}
-		if (keyword_is(&l[i], "ListenAddress", NULL)) {
-			nm_buf_puts(out, "# netmin: ");
-			put_line(out, &l[i]);
-			continue;
-		}
-		put_line(out, &l[i]);
-	}
-	if (!done)
-		nm_buf_puts(out, "# netmin: listen on loopback only\n"
-		    "ListenAddress 127.0.0.1\nListenAddress ::1\n");
-	nm_buf_add(out, NULL, 0);
-	free(l);
-}
-
-/* ------------------------------------------------------------------ */
-/* cupsd                                                                */
-
-static bool
-loopback_listen(const char *v, size_t n)
-{
-	return v[0] == '/' || nm_strneq_ci(v, "localhost:", 10) ||
-	    (n >= 10 && memcmp(v, "127.0.0.1:", 10) == 0) ||
-	    (n >= 6 && memcmp(v, "[::1]:", 6) == 0);
-}
-
-/*
- * cupsd reads no drop-ins: "Port N" and non-loopback "Listen A:N" become
- * "Listen localhost:N" (localhost covers 127.0.0.1 and ::1).
- */
-int
-nm_conf_cupsd_edit(const char *text, size_t len, struct nm_buf *out)
-{
-	struct line *l;
-	size_t n = split(text, len, &l), i;
-	int changed = 0;
-	const char *rest;
-
-	for (i = 0; i < n; i++) {
-		const char *end = l[i].s + l[i].len;
-
-		if (keyword_is(&l[i], "Port", &rest)) {
-			nm_buf_puts(out, "# netmin: ");
-			put_line(out, &l[i]);
-			nm_buf_printf(out, "Listen localhost:%.*s\n",
-			    (int)(end - rest), rest);
-			changed++;
-		} else if (keyword_is(&l[i], "Listen", &rest) &&
-		    !loopback_listen(rest, (size_t)(end - rest))) {
-			const char *colon = NULL, *p;
-
-			for (p = rest; p < end; p++)
-				if (*p == ':')
-					colon = p;
-			nm_buf_puts(out, "# netmin: ");
-			put_line(out, &l[i]);
-			nm_buf_printf(out, "Listen localhost:%.*s\n",
-			    colon ? (int)(end - colon - 1) : 3,
-			    colon ? colon + 1 : "631");
-			changed++;
-		} else {
-			put_line(out, &l[i]);
-		}
-	}
-	nm_buf_add(out, NULL, 0);
-	free(l);
-	return changed;
-}
-
-/* ------------------------------------------------------------------ */
 /* key=value files: exim4's update-exim4.conf.conf, /etc/default/...,   */
 /* avahi-daemon.conf ([section] key=value)                              */
 
@@ -193,7 +84,7 @@ nm_conf_cupsd_edit(const char *text, size_t len, struct nm_buf *out)
  */
 int
 nm_conf_set_kv(const char *text, size_t len, const char *section,
-    const char *key, const char *value, struct nm_buf *out)
+    const char *key, const char *sep, const char *value, struct nm_buf *out)
 {
 	struct line *l;
 	size_t n = split(text, len, &l), i, last_in = 0;
@@ -201,15 +92,15 @@ nm_conf_set_kv(const char *text, size_t len, const char *section,
 	int changed = 0;
 	struct nm_buf want = { 0 };
 
-	nm_buf_printf(&want, "%s=%s", key, value);
+	nm_buf_printf(&want, "%s%s%s", key, sep, value);
 	for (i = 0; i < n; i++) {
 		const char *p = l[i].s;
 
 		if (section != NULL && l[i].len > 0 && p[0] == '[') {
 			bool was = in;
 
-			in = l[i].len == strlen(section) + 2 &&
-			    memcmp(p + 1, section, strlen(section)) == 0;
+			in = l[i].len == strlen(section) &&
+			    memcmp(p, section, strlen(section)) == 0;
 			if (was && !set) {
 				/* end of our section without the key */
 				nm_buf_printf(out, "%s\n", want.s);
@@ -220,9 +111,7 @@ nm_conf_set_kv(const char *text, size_t len, const char *section,
 			put_line(out, &l[i]);
 			continue;
 		}
-		if (in && l[i].len > strlen(key) &&
-		    memcmp(p, key, strlen(key)) == 0 &&
-		    (p[strlen(key)] == '=' || p[strlen(key)] == ' ')) {
+		if (in && keyword_is(&l[i], key, NULL)) {
 			if (l[i].len != want.len ||
 			    memcmp(p, want.s, want.len) != 0) {
 				nm_buf_puts(out, "# netmin: ");
@@ -242,7 +131,7 @@ nm_conf_set_kv(const char *text, size_t len, const char *section,
 	(void)last_in;
 	if (!set) {
 		if (section != NULL && !seen_section)
-			nm_buf_printf(out, "[%s]\n", section);
+			nm_buf_printf(out, "%s\n", section);
 		nm_buf_printf(out, "%s\n", want.s);
 		changed = 1;
 	}
@@ -253,7 +142,67 @@ nm_conf_set_kv(const char *text, size_t len, const char *section,
 }
 
 /* ------------------------------------------------------------------ */
-/* Op building                                                          */
+/* Line edits                                                           */
+
+/*
+ * Comments out every active line starting with match (after blanks) and
+ * puts lines[] where the first one stood (at the end when none did).
+ * Returns 1 when the text changed.
+ */
+int
+nm_conf_replace_lines(const char *text, size_t len, const char *match,
+    const char *const *lines, size_t nlines, struct nm_buf *out)
+{
+	struct line *l;
+	size_t n = split(text, len, &l), i, k, mlen = strlen(match);
+	bool placed = false, same = true;
+	size_t nmatched = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *p = l[i].s, *end = l[i].s + l[i].len;
+
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((size_t)(end - p) >= mlen && memcmp(p, match, mlen) == 0) {
+			if (nmatched >= nlines || l[i].len !=
+			    strlen(lines[nmatched]) || memcmp(l[i].s,
+			    lines[nmatched], l[i].len) != 0)
+				same = false;
+			nmatched++;
+		}
+	}
+	if (same && nmatched == nlines) {
+		nm_buf_add(out, text, len);
+		nm_buf_add(out, NULL, 0);
+		free(l);
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		const char *p = l[i].s, *end = l[i].s + l[i].len;
+
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if ((size_t)(end - p) >= mlen && memcmp(p, match, mlen) == 0) {
+			nm_buf_puts(out, "# netmin: ");
+			put_line(out, &l[i]);
+			if (!placed)
+				for (k = 0; k < nlines; k++)
+					nm_buf_printf(out, "%s\n", lines[k]);
+			placed = true;
+			continue;
+		}
+		put_line(out, &l[i]);
+	}
+	if (!placed)
+		for (k = 0; k < nlines; k++)
+			nm_buf_printf(out, "%s\n", lines[k]);
+	nm_buf_add(out, NULL, 0);
+	free(l);
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Op building from a plan's config action                              */
 
 static struct nm_op *
 push(struct nm_conf_plan *cp, int kind)
@@ -269,163 +218,123 @@ push(struct nm_conf_plan *cp, int kind)
 	return op;
 }
 
-static void
-add_write(struct nm_conf_plan *cp, const char *path, const char *data,
-    size_t len, int mode)
+/* "KEY=VALUE" rendered with sep ("KEY VALUE" for sshd, chrony, cupsd). */
+static const char *
+render(struct nm_arena *a, const char *setting, const char *sep)
 {
-	struct nm_op *op = push(cp, NM_OP_FILE_WRITE);
+	const char *eq = strchr(setting, '=');
 
-	op->path = nm_astrdup(cp->a, path);
-	op->data = nm_astrndup(cp->a, data, len);
-	op->len = len;
-	op->mode = mode;
+	if (eq == NULL || sep == NULL || strcmp(sep, "=") == 0)
+		return setting;
+	return nm_asprintf(a, "%.*s%s%s", (int)(eq - setting), setting, sep,
+	    eq + 1);
 }
-
-/* mkdir for each missing folder from the top down, then the file. */
-static void
-add_dropin(struct nm_conf_plan *cp, const char *dir, const char *name,
-    const char *data)
-{
-	struct nm_op *op;
-
-	if (!cp->exists(dir)) {
-		op = push(cp, NM_OP_MKDIR);
-		op->path = nm_astrdup(cp->a, dir);
-		op->mode = 0755;
-	}
-	add_write(cp, nm_asprintf(cp->a, "%s/%s", dir, name), data,
-	    strlen(data), 0644);
-}
-
-static void
-add_effect(struct nm_conf_plan *cp, int kind, const char *unit)
-{
-	struct nm_op *op = push(cp, kind);
-
-	if (unit)
-		op->unit = nm_astrdup(cp->a, unit);
-}
-
-const char *const nm_conf_targets[] = { "sshd", "cupsd", "exim4",
-	"chrony", "rpcbind", "avahi-daemon", "systemd-resolved", NULL };
 
 int
-nm_conf_ops(struct nm_conf_plan *cp, const char *target, const char *setting,
+nm_conf_action_ops(struct nm_conf_plan *cp, const struct nm_conf_action *ca,
     struct nm_error *err)
 {
 	struct nm_buf text = { 0 }, out = { 0 };
-	const char *path;
-	int rc = -1;
+	struct nm_op *op;
+	size_t i;
+	int rc = -1, changed = 0;
 
-	if (strcmp(target, "sshd") == 0) {
-		path = nm_asprintf(cp->a, "%s/ssh/sshd_config", cp->etc);
-		if (cp->read(path, &text, err) != 0)
+	if (ca->path == NULL || ca->path[0] != '/' || ca->nsettings == 0)
+		return nm_seterr(err, NM_ERR_INPUT, "config action needs an "
+		    "absolute path and settings");
+	if (strcmp(ca->format, "dropin") == 0) {
+		char *dir = nm_astrdup(cp->a, ca->path), *slash;
+		const char *mk[8];
+		size_t nmk = 0;
+
+		/* the folders to make, from the top down */
+		while ((slash = strrchr(dir, '/')) != NULL && slash != dir &&
+		    nmk < NM_NELEM(mk)) {
+			*slash = '\0';
+			if (cp->exists(dir))
+				break;
+			mk[nmk++] = nm_astrdup(cp->a, dir);
+		}
+		while (nmk > 0) {
+			op = push(cp, NM_OP_MKDIR);
+			op->path = mk[--nmk];
+			op->mode = 0755;
+		}
+		nm_buf_printf(&out, "# written by netmin apply%s%s; 'netmin "
+		    "undo' removes it\n", cp->why ? ": " : "",
+		    cp->why ? cp->why : "");
+		if (ca->section)
+			nm_buf_printf(&out, "%s\n", ca->section);
+		for (i = 0; i < ca->nsettings; i++)
+			nm_buf_printf(&out, "%s\n", render(cp->a,
+			    ca->settings[i], ca->sep));
+		changed = 1;
+	} else if (strcmp(ca->format, "keyvalue") == 0 ||
+	    strcmp(ca->format, "line") == 0) {
+		if (cp->read(ca->path, &text, err) != 0)
 			goto done;
-		if (nm_conf_sshd_dropin_ok(text.s, text.len)) {
-			add_dropin(cp, nm_asprintf(cp->a, "%s/ssh/sshd_config.d",
-			    cp->etc), "50-netmin-loopback.conf",
-			    "# netmin: listen on loopback only\n"
-			    "ListenAddress 127.0.0.1\nListenAddress ::1\n");
+		if (strcmp(ca->format, "line") == 0) {
+			const char **lines = nm_aalloc(cp->a, ca->nsettings *
+			    sizeof(*lines));
+
+			if (ca->match == NULL) {
+				nm_seterr(err, NM_ERR_INPUT, "a line edit "
+				    "needs \"match\"");
+				goto done;
+			}
+			for (i = 0; i < ca->nsettings; i++)
+				lines[i] = render(cp->a, ca->settings[i],
+				    ca->sep);
+			changed = nm_conf_replace_lines(text.s, text.len,
+			    ca->match, lines, ca->nsettings, &out);
 		} else {
-			nm_conf_sshd_edit(text.s, text.len, &out);
-			add_write(cp, path, out.s, out.len, -1);
-		}
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit :
-		    "ssh.service");
-	} else if (strcmp(target, "cupsd") == 0) {
-		path = nm_asprintf(cp->a, "%s/cups/cupsd.conf", cp->etc);
-		if (cp->read(path, &text, err) != 0)
-			goto done;
-		if (nm_conf_cupsd_edit(text.s, text.len, &out) == 0) {
-			rc = 0;		/* already loopback only */
-			goto done;
-		}
-		add_write(cp, path, out.s, out.len, -1);
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit :
-		    "cups.service");
-	} else if (strcmp(target, "exim4") == 0) {
-		path = nm_asprintf(cp->a, "%s/exim4/update-exim4.conf.conf",
-		    cp->etc);
-		if (cp->read(path, &text, err) != 0)
-			goto done;
-		if (nm_conf_set_kv(text.s, text.len, NULL,
-		    "dc_local_interfaces", "'127.0.0.1 ; ::1'", &out) == 0) {
-			rc = 0;
-			goto done;
-		}
-		add_write(cp, path, out.s, out.len, -1);
-		{
-			struct nm_op *op = push(cp, NM_OP_RUN);
+			struct nm_buf cur = { 0 };
 
-			op->argv = nm_aalloc(cp->a, 2 * sizeof(*op->argv));
-			op->argv[0] = "update-exim4.conf";
-		}
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit : "exim4");
-	} else if (strcmp(target, "chrony") == 0) {
-		/* conf.d is read where "confdir" stands; ours sorts last */
-		add_dropin(cp, nm_asprintf(cp->a, "%s/chrony/conf.d", cp->etc),
-		    "zz-netmin-noport.conf",
-		    "# netmin: no NTP server port, no UDP command port\n"
-		    "port 0\ncmdport 0\n");
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit :
-		    "chrony.service");
-	} else if (strcmp(target, "rpcbind") == 0 && cp->systemd) {
-		/* the sockets belong to rpcbind.socket: narrow those */
-		const char *sock = "rpcbind.socket", *svc = "rpcbind.service";
-		struct nm_op *op;
+			nm_buf_add(&cur, text.s, text.len);
+			nm_buf_add(&cur, NULL, 0);
+			for (i = 0; i < ca->nsettings; i++) {
+				const char *s = ca->settings[i];
+				const char *eq = strchr(s, '=');
+				char *key;
 
-		op = push(cp, NM_OP_UNIT_STOP);
-		op->unit = sock;
-		op = push(cp, NM_OP_UNIT_STOP);
-		op->unit = svc;
-		add_dropin(cp, nm_asprintf(cp->a, "%s/%s.d", cp->unit_dir,
-		    sock), "50-netmin-loopback.conf",
-		    "# netmin: loopback only\n[Socket]\nListenStream=\n"
-		    "ListenDatagram=\nListenStream=/run/rpcbind.sock\n"
-		    "ListenStream=127.0.0.1:111\nListenDatagram=127.0.0.1:111\n"
-		    "ListenStream=[::1]:111\nListenDatagram=[::1]:111\n");
-		add_effect(cp, NM_OP_RELOAD, NULL);
-		op = push(cp, NM_OP_UNIT_START);
-		op->unit = sock;
-		op = push(cp, NM_OP_UNIT_START);
-		op->unit = svc;
-	} else if (strcmp(target, "rpcbind") == 0) {
-		/* rpcbind -h narrows UDP only; TCP 111 stays on all */
-		path = nm_asprintf(cp->a, "%s/default/rpcbind", cp->etc);
-		if (cp->read(path, &text, err) != 0)
-			goto done;
-		if (nm_conf_set_kv(text.s, text.len, NULL, "OPTIONS",
-		    "\"-w -h 127.0.0.1 -h ::1\"", &out) == 0) {
-			rc = 0;
-			goto done;
+				if (eq == NULL) {
+					nm_buf_free(&cur);
+					nm_seterr(err, NM_ERR_INPUT, "setting "
+					    "'%s' is not KEY=VALUE", s);
+					goto done;
+				}
+				key = nm_astrndup(cp->a, s, (size_t)(eq - s));
+				nm_buf_reset(&out);
+				changed |= nm_conf_set_kv(cur.s, cur.len,
+				    ca->section, key, ca->sep ? ca->sep : "=",
+				    eq + 1, &out);
+				nm_buf_reset(&cur);
+				nm_buf_add(&cur, out.s, out.len);
+				nm_buf_add(&cur, NULL, 0);
+			}
+			nm_buf_free(&cur);
 		}
-		add_write(cp, path, out.s, out.len, -1);
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit : "rpcbind");
-	} else if (strcmp(target, "avahi-daemon") == 0) {
-		/* answers on loopback only; its :5353 socket stays bound */
-		path = nm_asprintf(cp->a, "%s/avahi/avahi-daemon.conf", cp->etc);
-		if (cp->read(path, &text, err) != 0)
-			goto done;
-		if (nm_conf_set_kv(text.s, text.len, "server",
-		    "allow-interfaces", setting && strchr(setting, '=') ?
-		    strchr(setting, '=') + 1 : "lo", &out) == 0) {
-			rc = 0;
-			goto done;
-		}
-		add_write(cp, path, out.s, out.len, -1);
-		add_effect(cp, NM_OP_RESTART, cp->unit ? cp->unit :
-		    "avahi-daemon.service");
-	} else if (strcmp(target, "systemd-resolved") == 0) {
-		add_dropin(cp, nm_asprintf(cp->a, "%s/systemd/resolved.conf.d",
-		    cp->etc), "50-netmin-no-llmnr-mdns.conf",
-		    "# netmin: no LLMNR (5355) and no mDNS (5353)\n"
-		    "[Resolve]\nLLMNR=no\nMulticastDNS=no\n");
-		add_effect(cp, NM_OP_RESTART, "systemd-resolved.service");
 	} else {
-		nm_seterr(err, NM_ERR_INPUT, "no config edit known for '%s' "
-		    "(known: sshd, cupsd, exim4, chrony, rpcbind, "
-		    "avahi-daemon, systemd-resolved)", target);
+		nm_seterr(err, NM_ERR_INPUT, "config format '%s' is not "
+		    "dropin, keyvalue or line", ca->format);
 		goto done;
+	}
+	if (!changed) {
+		rc = 0;		/* the file already says so */
+		goto done;
+	}
+	op = push(cp, NM_OP_FILE_WRITE);
+	op->path = ca->path;
+	op->data = nm_astrndup(cp->a, out.s, out.len);
+	op->len = out.len;
+	op->mode = strcmp(ca->format, "dropin") == 0 ? 0644 : -1;
+	/* a unit drop-in is read on daemon-reload */
+	if (cp->systemd && (strstr(ca->path, ".service.d/") ||
+	    strstr(ca->path, ".socket.d/")))
+		push(cp, NM_OP_RELOAD);
+	if (ca->reload != NULL) {
+		op = push(cp, NM_OP_RESTART);
+		op->unit = ca->reload;
 	}
 	rc = 0;
 done:

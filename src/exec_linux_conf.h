@@ -11,10 +11,7 @@
 /* What nm_conf_ops needs to know, and where it puts the ops. */
 struct nm_conf_plan {
 	struct nm_arena	*a;
-	const char	*etc;		/* "/etc" (a lab or image root in tests) */
-	const char	*unit_dir;	/* systemd admin unit folder */
 	bool		 systemd;	/* the manager is systemd */
-	const char	*unit;		/* the daemon's unit/service, or NULL */
 	int		 group, step;
 	const char	*why;
 	int		(*read)(const char *path, struct nm_buf *,
@@ -23,16 +20,26 @@ struct nm_conf_plan {
 	NM_VEC(struct nm_op) ops;
 };
 
-extern const char *const nm_conf_targets[];
+/* A plan's config action (doc/json.md, ACTION kind "config"). */
+struct nm_conf_action {
+	const char	*format;	/* "dropin", "keyvalue", "line" */
+	const char	*path;
+	const char	*section;	/* "[Resolve]" or NULL */
+	const char	*match;		/* line: lines starting so */
+	const char	*sep;		/* between KEY and VALUE; NULL "=" */
+	const char	**settings;	/* "KEY=VALUE" (line: whole lines) */
+	size_t		 nsettings;
+	const char	*reload;	/* unit restarted afterwards */
+};
 
-int	 nm_conf_ops(struct nm_conf_plan *, const char *target,
-	     const char *setting, struct nm_error *);
+int	 nm_conf_action_ops(struct nm_conf_plan *,
+	     const struct nm_conf_action *, struct nm_error *);
 
 /* The pure text edits (unit-tested). */
-bool	 nm_conf_sshd_dropin_ok(const char *, size_t);
-void	 nm_conf_sshd_edit(const char *, size_t, struct nm_buf *);
-int	 nm_conf_cupsd_edit(const char *, size_t, struct nm_buf *);
 int	 nm_conf_set_kv(const char *, size_t, const char *section,
-	     const char *key, const char *value, struct nm_buf *);
+	     const char *key, const char *sep, const char *value,
+	     struct nm_buf *);
+int	 nm_conf_replace_lines(const char *, size_t, const char *match,
+	     const char *const *lines, size_t nlines, struct nm_buf *);
 
 #endif /* NETMIN_EXEC_LINUX_CONF_H */
