@@ -165,6 +165,7 @@ nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
 	char stamp[32];
 	int lock, rc = -1;
 	size_t i;
+	bool *was_active;
 
 	lock = lock_state(o->state_dir, &a, err);
 	if (lock < 0)
@@ -207,10 +208,30 @@ nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
 	    mark_active(&a, o->state_dir, o->journal, err) != 0)
 		goto out;
 
+	was_active = nm_aalloc(&a, (n ? n : 1) * sizeof(*was_active));
 	for (i = 0; i < n; i++) {
 		struct nm_op *op = &ops[i];
 		struct nm_buf d = { 0 };
 		bool noop;
+
+		/*
+		 * Stopping a socket unit also stops the service it Requires,
+		 * so the state "before" of every unit an action stops is read
+		 * when the action starts, not when its own op comes.
+		 */
+		if (i == 0 || ops[i - 1].group != op->group) {
+			size_t k;
+
+			for (k = i; k < n && ops[k].group == op->group; k++) {
+				struct nm_op probe = ops[k];
+
+				if (probe.kind != NM_OP_UNIT_STOP)
+					continue;
+				if (nm_op_read_prior(ctx, &probe, &a, err) != 0)
+					break;
+				was_active[k] = probe.prior.active;
+			}
+		}
 
 		if (nm_op_read_prior(ctx, op, &a, err) != 0) {
 			/* nothing ran: no op record, the apply stops here */
@@ -223,13 +244,15 @@ nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
 		}
 		r = nm_jrec_new(&a, "op");
 		nm_jrec_int(&a, r, "i", (long long)i + 1);
+		noop = nm_op_noop(op);
+		if (op->kind == NM_OP_UNIT_STOP && was_active[i])
+			op->prior.active = true;	/* undo starts it again */
 		nm_op_describe(op, &d);
 		nm_jrec_str(&a, r, "describe", d.s);
 		nm_buf_free(&d);
 		nm_op_to_record(&a, op, r);
 		if (nm_journal_append(&j, r, err) != 0)
 			goto out;	/* not recorded: must not run */
-		noop = nm_op_noop(op);
 		if (!noop && nm_op_do(ctx, op, err) != 0) {
 			struct nm_error e2 = { 0 };
 
@@ -285,12 +308,12 @@ struct undo_state {
 	size_t		 count;
 };
 
-static void
-undo_one(struct undo_state *u, size_t i, const struct nm_op *op)
+static int
+undo_one(struct undo_state *u, size_t i, const struct nm_op *op, bool skip)
 {
 	struct nm_error e = { 0 };
 	struct nm_jrec *r;
-	int rc = nm_op_undo(u->ctx, op, u->a, &e);
+	int rc = skip ? 1 : nm_op_undo(u->ctx, op, u->a, &e);
 
 	r = nm_jrec_new(u->a, "undone");
 	nm_jrec_int(u->a, r, "i", (long long)i + 1);
@@ -310,6 +333,25 @@ undo_one(struct undo_state *u, size_t i, const struct nm_op *op)
 	u->count++;
 	if (u->kill_after > 0 && u->count == (size_t)u->kill_after)
 		nm_fs_die_now();
+	return rc;
+}
+
+/*
+ * Effects run again when a file of their group was restored now, or when
+ * no earlier undo ran them (it may have died between file and effect).
+ */
+static void
+flush(struct undo_state *u, struct nm_op **pending, size_t *npending,
+    struct nm_op *ops, const struct nm_journal_summary *s, bool changed)
+{
+	size_t k;
+
+	for (k = *npending; k-- > 0;) {
+		size_t i = (size_t)(pending[k] - ops);
+
+		undo_one(u, i, pending[k], !changed && s->ops[i].undone);
+	}
+	*npending = 0;
 }
 
 int
@@ -324,7 +366,8 @@ nm_undo_run(const char *journal, const char *state_dir, int mgr,
 	struct nm_exec_ctx ctx = { 0 };
 	struct undo_state u = { 0 };
 	struct nm_op *ops = NULL, *pending[64];
-	size_t npending = 0, i, k;
+	size_t npending = 0, i;
+	bool changed = false;
 	const char *m, *want_dir;
 	int lock, rc = -1, pgroup = -1;
 	struct nm_jrec *r;
@@ -394,10 +437,8 @@ nm_undo_run(const char *journal, const char *state_dir, int mgr,
 		}
 		/* Deferred effects run before a non-file op or a new group. */
 		if (npending > 0 && (!is_file_op(op) || op->group != pgroup)) {
-			for (k = npending; k-- > 0;)
-				undo_one(&u, (size_t)(pending[k] - ops),
-				    pending[k]);
-			npending = 0;
+			flush(&u, pending, &npending, ops, &s, changed);
+			changed = false;
 		}
 		if (nm_op_is_effect(op)) {
 			if (npending < NM_NELEM(pending)) {
@@ -406,10 +447,10 @@ nm_undo_run(const char *journal, const char *state_dir, int mgr,
 			}
 			continue;
 		}
-		undo_one(&u, i, op);
+		if (undo_one(&u, i, op, false) == 0)
+			changed = true;
 	}
-	for (k = npending; k-- > 0;)
-		undo_one(&u, (size_t)(pending[k] - ops), pending[k]);
+	flush(&u, pending, &npending, ops, &s, changed);
 
 	r = nm_jrec_new(&a, "undo-end");
 	nm_jrec_str(&a, r, "result", res->failed ? "incomplete" : "complete");

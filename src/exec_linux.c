@@ -1080,15 +1080,16 @@ unit_verb(struct nm_exec_ctx *ctx, struct nm_arena *a, int kind,
 		return run_ok(ctx, argv, err);
 	}
 	case NM_MGR_RUNIT: {
-		const char *argv[4] = { "sv", NULL, svc, NULL };
+		/* the LSB verbs wait (-w) until runsv reports the change */
+		const char *argv[6] = { "sv", "-w", "30", NULL, svc, NULL };
 		const char *src = runit_src(ctx, a, name);
 		char path[4096];
 
 		pf(svc, sizeof(svc), "%s/%s", ctx->svdir, name);
 		switch (kind) {
-		case NM_OP_UNIT_STOP: argv[1] = "down"; break;
-		case NM_OP_UNIT_START: argv[1] = "up"; break;
-		case NM_OP_RESTART: argv[1] = "try-restart"; break;
+		case NM_OP_UNIT_STOP: argv[3] = "stop"; break;
+		case NM_OP_UNIT_START: argv[3] = "start"; break;
+		case NM_OP_RESTART: argv[3] = "try-restart"; break;
 		case NM_OP_UNIT_DISABLE: {
 			/* A down file: runsv leaves the service down. */
 			int fd;

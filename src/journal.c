@@ -887,11 +887,7 @@ nm_journal_summarize(struct nm_journal_log *log,
 			s->apply = res != NULL && strcmp(res, "complete") == 0 ?
 			    NM_JA_COMPLETE : NM_JA_FAILED;
 		} else if (strcmp(r->type, "undo-begin") == 0) {
-			size_t k;
-
 			s->undo = NM_JU_INTERRUPTED;
-			for (k = 0; k < s->nops; k++)
-				s->ops[k].undone = false;
 		} else if (strcmp(r->type, "undone") == 0 && op != NULL) {
 			op->undone = res != NULL &&
 			    (strcmp(res, "restored") == 0 ||
