@@ -196,3 +196,4 @@ same "second undo changes nothing" "$STATE_BEFORE" "$(lab_state)"
 out=$(lab_in "$NETMIN" undo --list 2>&1); rc=$?
 check "no unfinished journals left" [ $rc = 0 ]
 [ -n "${VERBOSE:-}" ] && for f in apply1 apply2 undo1 undo2; do grep -H . "$LAB/$f.out" | sed 's/^/    /' >&2; done
+exit 0
