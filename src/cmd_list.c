@@ -151,6 +151,7 @@ cmd_list(int argc, char **argv)
 		return nm_usage_error("list", "--json and --csv exclude each "
 		    "other");
 	}
+	so.live.lazy = true;	/* we only print: keep big tables compact */
 	rc = nm_load_snapshot(&so, &snap);
 	nm_buf_stream(&out, stdout);
 	if (rc == 0) {

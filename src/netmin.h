@@ -180,6 +180,20 @@ struct nm_rpcev {
 	int		 line;		/* 0 for live rpcdump */
 };
 
+/*
+ * Endpoints made on demand: a live source may keep a large socket table
+ * compact and build each nm_endpoint only when it is read.  Only readers
+ * that go through nm_snap_nep()/nm_snap_ep() see them (the inventory
+ * outputs); a source does this only when its caller asked for it
+ * (nm_live_opts.lazy), so everyone else gets snap->ep filled as usual.
+ */
+struct nm_ep_lazy {
+	size_t		 n;
+	void		*ctx;
+	void		(*get)(void *ctx, size_t i, struct nm_endpoint *out);
+	void		(*free)(void *ctx);
+};
+
 struct nm_snapshot {
 	struct nm_arena	 arena;
 	struct nm_host	 host;
@@ -189,6 +203,7 @@ struct nm_snapshot {
 	NM_VEC(struct nm_fact) facts;
 	NM_VEC(struct nm_warning) warn;
 	NM_VEC(struct nm_rpcev) rpc;
+	struct nm_ep_lazy *lazy;	/* endpoints beyond ep, on demand */
 };
 
 /* snap.c */
@@ -209,6 +224,11 @@ void	 nm_snap_finish(struct nm_snapshot *);
 struct nm_rpcev *nm_snap_add_rpc(struct nm_snapshot *);
 bool	 nm_ep_is_open(const struct nm_endpoint *);
 int	 nm_ep_pid(const struct nm_endpoint *);
+/* Every endpoint, eager or lazy: i < nm_snap_nep(); scratch holds a
+   lazy one until the next call. */
+size_t	 nm_snap_nep(const struct nm_snapshot *);
+const struct nm_endpoint *nm_snap_ep(const struct nm_snapshot *, size_t i,
+	     struct nm_endpoint *scratch);
 const char *nm_ep_process(const struct nm_endpoint *);
 
 /* names.c: enum <-> text */

@@ -212,6 +212,7 @@ nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
     struct nm_buf *b)
 {
 	struct nm_json j;
+	struct nm_endpoint scratch;
 	size_t i;
 
 	nm_json_init(&j, b);
@@ -236,9 +237,12 @@ nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
 	nm_json_obj_end(&j);
 	nm_json_key(&j, "endpoints");
 	nm_json_arr(&j);
-	for (i = 0; i < s->ep.n; i++)
-		if (nm_filter_match(f, &s->ep.v[i]))
-			nm_out_endpoint_json(&j, &s->ep.v[i]);
+	for (i = 0; i < nm_snap_nep(s); i++) {
+		const struct nm_endpoint *e = nm_snap_ep(s, i, &scratch);
+
+		if (nm_filter_match(f, e))
+			nm_out_endpoint_json(&j, e);
+	}
 	nm_json_arr_end(&j);
 	warnings_json(&j, s);
 	nm_json_obj_end(&j);
@@ -537,6 +541,9 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 	const char *cells[16];
 	size_t w[16] = { 0 }, ncols, i, c, right;
 	struct row *r = nm_xmalloc(sizeof(*r));
+	struct nm_endpoint scratch;
+	const struct nm_endpoint *e;
+	size_t nep = nm_snap_nep(s);
 	const char *ns0 = NULL;
 	bool netns = false;
 
@@ -547,10 +554,11 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 			nm_buf_puts(b, chead[c]);
 		}
 		nm_buf_putc(b, '\n');
-		for (i = 0; i < s->ep.n; i++) {
-			if (!nm_filter_match(f, &s->ep.v[i]))
+		for (i = 0; i < nep; i++) {
+			e = nm_snap_ep(s, i, &scratch);
+			if (!nm_filter_match(f, e))
 				continue;
-			format_row(r, &s->ep.v[i], true, false);
+			format_row(r, e, true, false);
 			for (c = 0; c < r->ncell; c++) {
 				if (c)
 					nm_buf_putc(b, ',');
@@ -562,9 +570,8 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 		return;
 	}
 	/* A NETNS column only when rows come from several namespaces. */
-	for (i = 0; i < s->ep.n && !netns; i++) {
-		const struct nm_endpoint *e = &s->ep.v[i];
-
+	for (i = 0; i < nep && !netns; i++) {
+		e = nm_snap_ep(s, i, &scratch);
 		if (!nm_filter_match(f, e) || e->netns == NULL)
 			continue;
 		if (ns0 == NULL)
@@ -577,10 +584,11 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 	right = netns ? 3 : 2;		/* PORT */
 	for (c = 0; c < ncols; c++)
 		w[c] = text_width(h[c]);
-	for (i = 0; i < s->ep.n; i++) {
-		if (!nm_filter_match(f, &s->ep.v[i]))
+	for (i = 0; i < nep; i++) {
+		e = nm_snap_ep(s, i, &scratch);
+		if (!nm_filter_match(f, e))
 			continue;
-		format_row(r, &s->ep.v[i], false, netns);
+		format_row(r, e, false, netns);
 		for (c = 0; c < ncols; c++) {
 			size_t cw = text_width(cell(r, c));
 
@@ -589,10 +597,11 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 		}
 	}
 	emit_line(b, h, ncols, w, right);
-	for (i = 0; i < s->ep.n; i++) {
-		if (!nm_filter_match(f, &s->ep.v[i]))
+	for (i = 0; i < nep; i++) {
+		e = nm_snap_ep(s, i, &scratch);
+		if (!nm_filter_match(f, e))
 			continue;
-		format_row(r, &s->ep.v[i], false, netns);
+		format_row(r, e, false, netns);
 		for (c = 0; c < ncols; c++)
 			cells[c] = cell(r, c);
 		emit_line(b, cells, ncols, w, right);

@@ -18,6 +18,8 @@ nm_snap_init(struct nm_snapshot *s)
 void
 nm_snap_free(struct nm_snapshot *s)
 {
+	if (s->lazy != NULL && s->lazy->free != NULL)
+		s->lazy->free(s->lazy->ctx);
 	NM_VEC_FREE(&s->ep);
 	NM_VEC_FREE(&s->procs);
 	NM_VEC_FREE(&s->svcs);
@@ -175,6 +177,21 @@ nm_snap_add_source(struct nm_snapshot *s, const char *src)
 		if (nm_streq_ci(s->host.sources[i], src))
 			return s->host.sources[i];
 	return NULL;
+}
+
+size_t
+nm_snap_nep(const struct nm_snapshot *s)
+{
+	return s->ep.n + (s->lazy != NULL ? s->lazy->n : 0);
+}
+
+const struct nm_endpoint *
+nm_snap_ep(const struct nm_snapshot *s, size_t i, struct nm_endpoint *scratch)
+{
+	if (i < s->ep.n)
+		return &s->ep.v[i];
+	s->lazy->get(s->lazy->ctx, i - s->ep.n, scratch);
+	return scratch;
 }
 
 int

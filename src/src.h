@@ -17,6 +17,8 @@ struct nm_live_opts {
 	const char	*netns;		/* NAME (/run/netns/NAME) or PATH; NULL
 					   for the namespace we run in */
 	bool		 all_netns;	/* ours and every other one we can see */
+	bool		 lazy;		/* caller reads endpoints only through
+					   nm_snap_ep(): keep them compact */
 
 	/*
 	 * Replay and fake roots, so the parsing is tested without live

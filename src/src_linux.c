@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -45,8 +46,20 @@ struct live {
 	const char	*source;
 	NM_VEC(struct ns) ns;
 	size_t		 ns_denied;
-	NM_VEC(struct nm_diag_dec) decs;
+	NM_VEC(struct nm_diag_dec) decs;	/* one per namespace read */
+	NM_VEC(const char *) labels;		/* of each decoder */
+	struct nm_linv	*inv;
 };
+
+static struct nm_diag_dec *
+new_dec(struct live *lv, const char *label)
+{
+	struct nm_diag_dec *d = NM_VEC_PUSH(&lv->decs);
+
+	nm_diag_init(d, &lv->inv->socks, (uint32_t)lv->labels.n);
+	*NM_VEC_PUSH(&lv->labels) = label;
+	return d;
+}
 
 static const char *
 opt_or_env(const char *opt, const char *env, const char *def)
@@ -281,16 +294,13 @@ replay(struct live *lv, struct nm_error *err)
 
 	if (nm_read_file(lv->diag_file, (size_t)256 << 20, &b, err) != 0)
 		return -1;
-	d = NM_VEC_PUSH(&lv->decs);
-	nm_diag_init(d, lv->snap, lv->source, lv->ns.n ? lv->ns.v[0].label :
-	    NULL);
+	d = new_dec(lv, lv->ns.n ? lv->ns.v[0].label : NULL);
 	used = nm_diag_feed(d, b.s, b.len);
 	if (d->bad || used != b.len) {
 		nm_buf_free(&b);
 		return nm_seterr(err, NM_ERR_INPUT, "%s: not a netlink "
 		    "sock_diag recording", lv->diag_file);
 	}
-	nm_diag_zones(d);
 	nm_buf_free(&b);
 	return 0;
 }
@@ -322,8 +332,7 @@ dump_all(struct live *lv, struct nm_error *err)
 			lv->ns_denied++;
 			continue;
 		}
-		d = NM_VEC_PUSH(&lv->decs);
-		nm_diag_init(d, lv->snap, lv->source, n->label);
+		d = new_dec(lv, n->label);
 		rc = nm_diag_dump(diagfd, routefd, d, lv->o->all,
 		    lv->diag_save ? &save : NULL, err);
 		close(diagfd);
@@ -342,67 +351,182 @@ dump_all(struct live *lv, struct nm_error *err)
 	return rc;
 }
 
-/* Endpoints in a stable, readable order: namespace, protocol, port. */
-static struct nm_snapshot *sort_snap;
+/* Sockets in a stable, readable order: namespace, protocol, port. */
+static const struct nm_lsock *sort_socks;
 
 static int
-ep_cmp(const void *a, const void *b)
+sock_cmp(const void *a, const void *b)
 {
-	const struct nm_endpoint *x = &sort_snap->ep.v[*(const uint32_t *)a];
-	const struct nm_endpoint *y = &sort_snap->ep.v[*(const uint32_t *)b];
+	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+	const struct nm_lsock *x = &sort_socks[ia], *y = &sort_socks[ib];
 	int c;
 
-	if (x->netns != y->netns && (c = strcmp(x->netns ? x->netns : "",
-	    y->netns ? y->netns : "")) != 0)
-		return c;
+	if (x->ns != y->ns)
+		return x->ns < y->ns ? -1 : 1;
 	if (x->proto != y->proto)
 		return x->proto - y->proto;
 	if (x->lport != y->lport)
 		return x->lport - y->lport;
 	if (x->family != y->family)
 		return x->family - y->family;
-	if ((c = strcmp(x->laddr, y->laddr)) != 0)
+	if ((c = memcmp(x->laddr, y->laddr, 16)) != 0)
 		return c;
 	if (x->rport != y->rport)
 		return x->rport - y->rport;
-	if ((c = strcmp(x->raddr, y->raddr)) != 0)
+	if ((c = memcmp(x->raddr, y->raddr, 16)) != 0)
 		return c;
-	return (*(const uint32_t *)a > *(const uint32_t *)b) -
-	    (*(const uint32_t *)a < *(const uint32_t *)b);
+	return (ia > ib) - (ia < ib);
 }
 
-/* Sorts an index, then permutes in place: no second endpoint array. */
+/* Sorts an index, then permutes in place: no second array. */
 static void
-sort_endpoints(struct nm_snapshot *snap, size_t from)
+sort_sockets(struct nm_lsocks *v)
 {
-	size_t n = snap->ep.n - from, i;
+	size_t n = v->n, i;
 	uint32_t *ix;
-	struct nm_endpoint tmp;
+	struct nm_lsock tmp;
 
 	if (n < 2)
 		return;
 	ix = nm_xcalloc(n, sizeof(*ix));
 	for (i = 0; i < n; i++)
-		ix[i] = (uint32_t)(from + i);
-	sort_snap = snap;
-	qsort(ix, n, sizeof(*ix), ep_cmp);
+		ix[i] = (uint32_t)i;
+	sort_socks = v->v;
+	qsort(ix, n, sizeof(*ix), sock_cmp);
 	for (i = 0; i < n; i++) {
 		size_t j, k;
 
-		if (ix[i] == UINT32_MAX || ix[i] == from + i)
+		if (ix[i] == UINT32_MAX || ix[i] == i)
 			continue;
 		/* Follow the cycle that starts at position i. */
-		tmp = snap->ep.v[from + i];
+		tmp = v->v[i];
 		j = i;
-		while ((k = ix[j] - from) != i) {
-			snap->ep.v[from + j] = snap->ep.v[from + k];
+		while ((k = ix[j]) != i) {
+			v->v[j] = v->v[k];
 			ix[j] = UINT32_MAX;
 			j = k;
 		}
-		snap->ep.v[from + j] = tmp;
+		v->v[j] = tmp;
 		ix[j] = UINT32_MAX;
 	}
 	free(ix);
+}
+
+void
+nm_linv_endpoint(const struct nm_linv *inv, size_t i, struct nm_endpoint *e)
+{
+	const struct nm_lsock *k = &inv->socks.v[i];
+	int af = k->family == NM_INET ? AF_INET : AF_INET6;
+
+	memset(e, 0, sizeof(*e));
+	e->proto = k->proto;
+	e->family = k->family;
+	e->state = k->state;
+	if (inet_ntop(af, k->laddr, e->laddr, sizeof(e->laddr)) == NULL)
+		nm_strlcpy(e->laddr, "?", sizeof(e->laddr));
+	e->lport = k->lport;
+	e->rport = -1;
+	if (k->flags & NM_LS_PEER) {
+		if (inet_ntop(af, k->raddr, e->raddr, sizeof(e->raddr)) == NULL)
+			nm_strlcpy(e->raddr, "?", sizeof(e->raddr));
+		e->rport = k->rport;
+	}
+	e->dual_stack = (k->flags & NM_LS_DUAL) != 0;
+	if (k->ifindex != 0) {
+		const char *name = k->ns < inv->nns ?
+		    nm_diag_link_name(&inv->decs[k->ns], k->ifindex) : NULL;
+
+		if (name != NULL)
+			nm_strlcpy(e->lzone, name, sizeof(e->lzone));
+		else
+			snprintf(e->lzone, sizeof(e->lzone), "%u", k->ifindex);
+	}
+	e->inode = k->ino;
+	e->netns = k->ns < inv->nns ? inv->ns_label[k->ns] : NULL;
+	e->source = inv->source;
+	if (k->nown > 0) {
+		const struct nm_lproc *p = &inv->procs.v[inv->owner_proc[k->own]];
+
+		e->owners = inv->owners + k->own;
+		e->nowners = k->nown;
+		e->exe = p->exe;
+		e->user = p->user;
+		e->container = p->container;
+		if (!p->is_manager) {
+			e->unit = p->unit;
+			e->unit_manager = p->manager;
+		}
+		e->services = p->services;
+		e->nservices = p->nservices;
+	}
+	if (k->extra != 0) {
+		const struct nm_lextra *x = &inv->extras.v[k->extra - 1];
+
+		if (x->nservices > 0) {
+			e->services = x->services;
+			e->nservices = x->nservices;
+		}
+		if (x->unit_set) {
+			e->unit = x->unit;
+			e->unit_manager = x->unit_manager;
+		}
+		if (x->owner_note != NULL)
+			e->owner_note = x->owner_note;
+		if (x->user != NULL)
+			e->user = x->user;
+	}
+	e->exposure = (uint8_t)nm_addr_exposure(e->family, e->laddr);
+}
+
+static void
+linv_free(void *arg)
+{
+	struct nm_linv *inv = arg;
+	size_t i;
+
+	if (inv == NULL)
+		return;
+	for (i = 0; i < inv->nns; i++)
+		nm_diag_free(&inv->decs[i]);
+	free(inv->decs);
+	free(inv->ns_label);
+	free(inv->socks.v);
+	free(inv->owner_proc);
+	NM_VEC_FREE(&inv->procs);
+	NM_VEC_FREE(&inv->extras);
+	free(inv);
+}
+
+static void
+lazy_get(void *ctx, size_t i, struct nm_endpoint *out)
+{
+	nm_linv_endpoint(ctx, i, out);
+}
+
+/* Sockets become endpoints: all now, or each when it is read. */
+static void
+publish(struct live *lv)
+{
+	struct nm_snapshot *snap = lv->snap;
+	struct nm_linv *inv = lv->inv;
+	size_t i;
+
+	if (lv->o->lazy) {
+		struct nm_ep_lazy *lz = nm_aalloc(&snap->arena, sizeof(*lz));
+
+		lz->n = inv->socks.n;
+		lz->ctx = inv;
+		lz->get = lazy_get;
+		lz->free = linv_free;
+		snap->lazy = lz;
+		lv->inv = NULL;
+		return;
+	}
+	for (i = 0; i < inv->socks.n; i++) {
+		struct nm_endpoint *e = nm_snap_add_ep(snap);
+
+		nm_linv_endpoint(inv, i, e);
+	}
 }
 
 static void
@@ -457,10 +581,9 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	struct live lv = { .snap = snap, .o = o };
 	struct nm_owner_scan os = { 0 };
 	struct collector col = { 0 };
-	NM_VEC(struct nm_diag_ref) refs = { 0 };
-	size_t i, k, first = snap->ep.n;
 	pthread_t th;
 	bool threaded;
+	size_t i;
 	int rc;
 
 	lv.proc_root = opt_or_env(o->proc_root, "NETMIN_PROC_ROOT", "/proc");
@@ -474,6 +597,9 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	} else
 		lv.source = nm_snap_add_source(snap, "live");
 	host_facts(&lv);
+	lv.inv = nm_xcalloc(1, sizeof(*lv.inv));
+	lv.inv->snap = snap;
+	lv.inv->source = lv.source;
 
 	col.proc_root = lv.proc_root;
 	threaded = pthread_create(&th, NULL, collect_main, &col) == 0;
@@ -492,28 +618,23 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 		pthread_join(th, NULL);
 	else
 		collect_main(&col);
+	/* The decoders (their link names) and labels now belong to inv. */
+	lv.inv->decs = lv.decs.v;
+	lv.inv->nns = lv.decs.n;
+	lv.inv->ns_label = lv.labels.v;
+	lv.decs.v = NULL;
+	lv.labels.v = NULL;
 	if (rc != 0)
 		goto out;
 
-	for (i = 0; i < lv.decs.n; i++)
-		nm_diag_warn(&lv.decs.v[i]);
+	for (i = 0; i < lv.inv->nns; i++)
+		nm_diag_warn(&lv.inv->decs[i], snap);
 	/* One /proc pass for the sockets of every namespace. */
-	if (lv.decs.n == 1) {
-		refs.v = lv.decs.v[0].refs.v;	/* take it over, no copy */
-		refs.n = lv.decs.v[0].refs.n;
-		lv.decs.v[0].refs.v = NULL;
-		lv.decs.v[0].refs.n = 0;
-	} else
-		for (i = 0; i < lv.decs.n; i++)
-			for (k = 0; k < lv.decs.v[i].refs.n; k++)
-				*NM_VEC_PUSH(&refs) = lv.decs.v[i].refs.v[k];
-	for (i = 0; i < lv.decs.n; i++)
-		nm_diag_free(&lv.decs.v[i]);
 	os.proc_root = lv.proc_root;
 	os.root = lv.root;
 	os.fake_root = strcmp(lv.root, "/") != 0;
 	os.euid = lv.diag_file != NULL ? UINT32_MAX : (uint32_t)geteuid();
-	if ((rc = nm_owner_scan(snap, refs.v, refs.n, &col.ps, &os, err)) != 0)
+	if ((rc = nm_owner_scan(lv.inv, &col.ps, &os, err)) != 0)
 		goto out;
 	if (os.hidden > 0)
 		nm_snap_warn(snap, "live", 0, "%zu socket%s of other users "
@@ -527,16 +648,14 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 		    "listed: entering %s needs root", lv.ns_denied,
 		    lv.ns_denied == 1 ? "" : "s", lv.ns_denied == 1 ? "it" :
 		    "them");
-	sort_endpoints(snap, first);
+	sort_sockets(&lv.inv->socks);
+	publish(&lv);
 out:
 	for (i = 0; i < lv.ns.n; i++)
 		if (lv.ns.v[i].fd >= 0)
 			close(lv.ns.v[i].fd);
 	NM_VEC_FREE(&lv.ns);
-	for (i = 0; i < lv.decs.n && rc != 0; i++)
-		nm_diag_free(&lv.decs.v[i]);
-	NM_VEC_FREE(&lv.decs);
-	NM_VEC_FREE(&refs);
+	linv_free(lv.inv);
 	NM_VEC_FREE(&col.ps.v);
 	return rc;
 }

@@ -36,19 +36,16 @@ enum {
 };
 
 void
-nm_diag_init(struct nm_diag_dec *d, struct nm_snapshot *snap,
-    const char *source, const char *netns)
+nm_diag_init(struct nm_diag_dec *d, struct nm_lsocks *socks, uint32_t ns)
 {
 	memset(d, 0, sizeof(*d));
-	d->snap = snap;
-	d->source = source;
-	d->netns = netns;
+	d->socks = socks;
+	d->ns = ns;
 }
 
 void
 nm_diag_free(struct nm_diag_dec *d)
 {
-	NM_VEC_FREE(&d->refs);
 	NM_VEC_FREE(&d->links);
 	NM_VEC_FREE(&d->fails);
 }
@@ -68,7 +65,7 @@ fail(struct nm_diag_dec *d, int error)
 }
 
 void
-nm_diag_warn(struct nm_diag_dec *d)
+nm_diag_warn(struct nm_diag_dec *d, struct nm_snapshot *snap)
 {
 	bool raw = false;
 	size_t i;
@@ -79,18 +76,29 @@ nm_diag_warn(struct nm_diag_dec *d)
 		if (f->proto == IPPROTO_RAW) {
 			/* One line for both families. */
 			if (!raw)
-				nm_snap_warn(d->snap, "live", 0, "raw sockets "
+				nm_snap_warn(snap, "live", 0, "raw sockets "
 				    "not listed: %s", f->error == ENOENT ?
 				    "the kernel has no raw_diag module" :
 				    strerror(f->error));
 			raw = true;
 			continue;
 		}
-		nm_snap_warn(d->snap, "live", 0, "%s %s sockets not listed: %s",
+		nm_snap_warn(snap, "live", 0, "%s %s sockets not listed: %s",
 		    f->family == AF_INET ? "IPv4" : "IPv6",
 		    f->proto == IPPROTO_TCP ? "TCP" : f->proto == IPPROTO_UDP ?
 		    "UDP" : "other", strerror(f->error));
 	}
+}
+
+const char *
+nm_diag_link_name(const struct nm_diag_dec *d, uint32_t index)
+{
+	size_t k;
+
+	for (k = 0; k < d->links.n; k++)
+		if (d->links.v[k].index == index)
+			return d->links.v[k].name;
+	return NULL;
 }
 
 static uint8_t
@@ -112,13 +120,6 @@ map_state(int proto, int st)
 	}
 }
 
-static void
-addr_text(int family, const uint32_t *a, char *out, size_t len)
-{
-	if (inet_ntop(family, a, out, (socklen_t)len) == NULL)
-		nm_strlcpy(out, "?", len);
-}
-
 static bool
 addr_zero(int family, const uint32_t *a)
 {
@@ -126,27 +127,27 @@ addr_zero(int family, const uint32_t *a)
 	    (a[1] == 0 && a[2] == 0 && a[3] == 0));
 }
 
-/*
- * nm_snap_add_ep() doubles and zeroes the whole new capacity; with tens
- * of thousands of sockets that is megabytes touched for nothing.  Grow by
- * half and zero only the slot used (large reallocs move by remapping).
- */
-static struct nm_endpoint *
-ep_push(struct nm_snapshot *s)
+static bool
+addr_any(int family, const uint32_t *a)
 {
-	struct nm_endpoint *e;
+	return family == AF_INET6 && addr_zero(family, a);
+}
 
-	if (s->ep.n == s->ep.cap) {
-		size_t ncap = s->ep.cap < 64 ? 64 : s->ep.cap + s->ep.cap / 2;
+/* Grow by half, no zeroing of unused capacity (it would be touched). */
+static struct nm_lsock *
+sock_push(struct nm_lsocks *v)
+{
+	struct nm_lsock *k;
 
-		s->ep.v = nm_xrealloc(s->ep.v, ncap, sizeof(*s->ep.v));
-		s->ep.cap = ncap;
+	if (v->n == v->cap) {
+		size_t ncap = v->cap < 64 ? 64 : v->cap + v->cap / 2;
+
+		v->v = nm_xrealloc(v->v, ncap, sizeof(*v->v));
+		v->cap = ncap;
 	}
-	e = &s->ep.v[s->ep.n++];
-	memset(e, 0, sizeof(*e));
-	e->lport = -1;
-	e->rport = -1;
-	return e;
+	k = &v->v[v->n++];
+	memset(k, 0, sizeof(*k));
+	return k;
 }
 
 static void
@@ -156,8 +157,7 @@ sock_msg(struct nm_diag_dec *d, const unsigned char *p, size_t len)
 	const unsigned char *a;
 	size_t off = NLMSG_ALIGN(sizeof(m));
 	int v6only = -1, kproto = -1, proto;
-	struct nm_endpoint *e;
-	struct nm_diag_ref *r;
+	struct nm_lsock *k;
 
 	if (len < sizeof(m)) {
 		d->bad = true;
@@ -194,30 +194,26 @@ sock_msg(struct nm_diag_dec *d, const unsigned char *p, size_t len)
 	else
 		return;		/* UDP-Lite, MPTCP...: not asked for */
 
-	e = ep_push(d->snap);
-	e->proto = (uint8_t)proto;
-	e->family = m.idiag_family == AF_INET ? NM_INET : NM_INET6;
-	e->state = map_state(proto, m.idiag_state);
-	addr_text(m.idiag_family, m.id.idiag_src, e->laddr, sizeof(e->laddr));
+	k = sock_push(d->socks);
+	k->proto = (uint8_t)proto;
+	k->family = m.idiag_family == AF_INET ? NM_INET : NM_INET6;
+	k->state = map_state(proto, m.idiag_state);
+	memcpy(k->laddr, m.id.idiag_src, k->family == NM_INET ? 4 : 16);
 	/* Raw sockets: the "port" is the IP protocol they receive. */
-	e->lport = ntohs(m.id.idiag_sport);
+	k->lport = ntohs(m.id.idiag_sport);
 	if (m.id.idiag_dport != 0 || !addr_zero(m.idiag_family,
 	    m.id.idiag_dst)) {
-		addr_text(m.idiag_family, m.id.idiag_dst, e->raddr,
-		    sizeof(e->raddr));
-		e->rport = ntohs(m.id.idiag_dport);
+		k->flags |= NM_LS_PEER;
+		memcpy(k->raddr, m.id.idiag_dst, k->family == NM_INET ? 4 :
+		    16);
+		k->rport = ntohs(m.id.idiag_dport);
 	}
-	if (e->family == NM_INET6 && v6only == 0 &&
-	    strcmp(e->laddr, "::") == 0)
-		e->dual_stack = true;
-	e->inode = m.idiag_inode;
-	e->netns = d->netns;
-	e->source = d->source;
-	r = NM_VEC_PUSH(&d->refs);
-	r->ino = m.idiag_inode;
-	r->uid = m.idiag_uid;
-	r->idx = (uint32_t)(d->snap->ep.n - 1);
-	r->ifindex = m.id.idiag_if;
+	if (v6only == 0 && addr_any(m.idiag_family, m.id.idiag_src))
+		k->flags |= NM_LS_DUAL;
+	k->ino = m.idiag_inode;
+	k->uid = m.idiag_uid;
+	k->ifindex = m.id.idiag_if;
+	k->ns = d->ns;
 }
 
 static void
@@ -247,7 +243,6 @@ link_msg(struct nm_diag_dec *d, const unsigned char *p, size_t len)
 			l->index = (uint32_t)ifi.ifi_index;
 			memcpy(l->name, p + off + sizeof(ra), n);
 			l->name[n] = '\0';
-			l->name[strnlen(l->name, n)] = '\0';
 			break;
 		}
 		off += RTA_ALIGN(ra.rta_len);
@@ -281,15 +276,8 @@ nm_diag_feed(struct nm_diag_dec *d, const void *buf, size_t len)
 				d->proto = -1;
 			d->done = false;
 			d->error = 0;
-		} else if (h.nlmsg_type == NLMSG_DONE) {
-			int v = 0;
-
-			if (plen >= sizeof(v))
-				memcpy(&v, pl, sizeof(v));
-			if (v < 0 && v > -4096)
-				fail(d, -v);
-			d->done = true;
-		} else if (h.nlmsg_type == NLMSG_ERROR) {
+		} else if (h.nlmsg_type == NLMSG_DONE ||
+		    h.nlmsg_type == NLMSG_ERROR) {
 			int v = 0;
 
 			if (plen >= sizeof(v))
@@ -306,29 +294,6 @@ nm_diag_feed(struct nm_diag_dec *d, const void *buf, size_t len)
 			off = len;
 	}
 	return off;
-}
-
-void
-nm_diag_zones(struct nm_diag_dec *d)
-{
-	size_t i, k;
-
-	for (i = 0; i < d->refs.n; i++) {
-		const struct nm_diag_ref *r = &d->refs.v[i];
-		struct nm_endpoint *e;
-		const char *name = NULL;
-
-		if (r->ifindex == 0 || r->idx >= d->snap->ep.n)
-			continue;
-		e = &d->snap->ep.v[r->idx];
-		for (k = 0; k < d->links.n; k++)
-			if (d->links.v[k].index == r->ifindex)
-				name = d->links.v[k].name;
-		if (name != NULL)
-			nm_strlcpy(e->lzone, name, sizeof(e->lzone));
-		else
-			snprintf(e->lzone, sizeof(e->lzone), "%u", r->ifindex);
-	}
 }
 
 /* --- live ---------------------------------------------------------------- */
@@ -389,7 +354,7 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 		{ AF_INET, IPPROTO_UDP }, { AF_INET6, IPPROTO_UDP },
 		{ AF_INET, IPPROTO_RAW }, { AF_INET6, IPPROTO_RAW },
 	};
-	size_t cap = 64 * 1024, i, k;
+	size_t cap = 64 * 1024, i, k, first = d->socks->n;
 	unsigned char *buf = nm_xmalloc(cap);
 	uint32_t seq = 1;
 	bool need_links = false;
@@ -437,8 +402,8 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 			goto out;
 		}
 	}
-	for (k = 0; k < d->refs.n; k++)
-		if (d->refs.v[k].ifindex != 0)
+	for (k = first; k < d->socks->n; k++)
+		if (d->socks->v[k].ifindex != 0)
 			need_links = true;
 	if (need_links && routefd >= 0) {
 		struct {
@@ -457,14 +422,12 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 			d->proto = -1;
 			if (recv_dump(routefd, d, buf, cap, save, err) != 0) {
 				/* Names are a nicety: keep the indexes. */
-				nm_snap_warn(d->snap, "live", 0, "interface "
-				    "names unknown: %s", err->msg);
+				d->links.n = 0;	/* names are a nicety */
 				err->code = NM_OK;
 				err->msg[0] = '\0';
 			}
 		}
 	}
-	nm_diag_zones(d);
 out:
 	free(buf);
 	return rc;

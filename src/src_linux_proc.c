@@ -43,11 +43,12 @@ ino_hash(uint32_t x)
 }
 
 static void
-table_init(struct ino_table *t, const struct nm_diag_ref *refs, size_t n)
+table_init(struct ino_table *t, const struct nm_lsock *refs, size_t n)
 {
 	size_t size = 64, i;
 
-	while (size < n * 2)
+	/* Load factor at most 3/4: linear probing stays short. */
+	while (size * 3 < n * 4)
 		size <<= 1;
 	t->ino = nm_xcalloc(size, sizeof(*t->ino));
 	t->ref = nm_xcalloc(size, sizeof(*t->ref));
@@ -85,20 +86,6 @@ table_free(struct ino_table *t)
 	free(t->ref);
 }
 
-/* What we know about one process that holds a listed socket. */
-struct lproc {
-	int		 pid;
-	const char	*name;
-	const char	*exe;
-	const char	*user;
-	const char	*unit;
-	const char	*manager;
-	const char	*container;
-	const char	**services;	/* unit, as evidence */
-	size_t		 nservices;
-	bool		 is_manager;	/* systemd as PID 1 */
-};
-
 struct uidname {
 	uint32_t	 uid;
 	const char	*name;
@@ -106,9 +93,9 @@ struct uidname {
 
 struct scan {
 	struct nm_snapshot *snap;
+	struct nm_linv	*inv;
 	struct nm_owner_scan *o;
 	int		 procfd;
-	NM_VEC(struct lproc) procs;
 	NM_VEC(struct uidname) users;
 	char		*passwd;	/* fake root's etc/passwd, or NULL */
 	bool		 passwd_read;
@@ -200,7 +187,7 @@ user_name(struct scan *s, uint32_t uid)
 }
 
 static void
-describe(struct scan *s, struct lproc *p)
+describe(struct scan *s, struct nm_lproc *p)
 {
 	struct nm_arena *a = &s->snap->arena;
 	char path[64], buf[4096];
@@ -245,24 +232,6 @@ describe(struct scan *s, struct lproc *p)
 		p->services[0] = p->unit;
 		p->nservices = 1;
 	}
-}
-
-static void
-add_owner(struct nm_snapshot *snap, struct nm_endpoint *e,
-    const struct lproc *p)
-{
-	struct nm_owner *no;
-
-	/* The same process through two descriptors is one owner. */
-	if (e->nowners > 0 && e->owners[e->nowners - 1].pid == p->pid)
-		return;
-	no = nm_aalloc(&snap->arena, (e->nowners + 1) * sizeof(*no));
-	if (e->nowners)
-		memcpy(no, e->owners, e->nowners * sizeof(*no));
-	no[e->nowners].pid = p->pid;
-	no[e->nowners].process = p->name;
-	e->owners = no;
-	e->nowners++;
 }
 
 /*
@@ -422,40 +391,33 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	return 0;
 }
 
-static const struct lproc *
-find_proc(const struct scan *s, int pid)
+static struct nm_lextra *
+extra(struct scan *s, struct nm_lsock *k)
 {
-	size_t lo = 0, hi = s->procs.n;
+	struct nm_lextra *x;
 
-	/* /proc lists PIDs in ascending order, so procs is sorted. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (s->procs.v[mid].pid == pid)
-			return &s->procs.v[mid];
-		if (s->procs.v[mid].pid < pid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	if (k->extra != 0)
+		return &s->inv->extras.v[k->extra - 1];
+	x = NM_VEC_PUSH(&s->inv->extras);
+	k->extra = (uint32_t)s->inv->extras.n;
+	return x;
 }
 
 static void
-services_union(struct nm_snapshot *snap, struct nm_endpoint *e,
-    const struct scan *s)
+strlist_add(struct nm_arena *a, const char ***v, size_t *n, const char *x)
 {
-	size_t k;
+	const char **nv;
+	size_t i;
 
-	for (k = 0; k < e->nowners; k++) {
-		const struct lproc *p = find_proc(s, e->owners[k].pid);
-		size_t m;
-
-		if (p == NULL)
-			continue;
-		for (m = 0; m < p->nservices; m++)
-			nm_ep_add_service(snap, e, p->services[m]);
-	}
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], x) == 0)
+			return;
+	nv = nm_aalloc(a, (*n + 1) * sizeof(*nv));
+	if (*n)
+		memcpy(nv, *v, *n * sizeof(*nv));
+	nv[*n] = x;
+	*v = nv;
+	(*n)++;
 }
 
 /*
@@ -464,63 +426,69 @@ services_union(struct nm_snapshot *snap, struct nm_endpoint *e,
  * ListenStream=/ListenDatagram= names this address and port.
  */
 static void
-socket_unit(struct scan *s, struct nm_endpoint *e)
+socket_unit(struct scan *s, struct nm_lsock *k, size_t i)
 {
-	const char *m[8];
-	size_t n, k;
+	struct nm_endpoint e;
+	struct nm_lextra *x;
+	const char *m[8], **v;
+	size_t n, j;
 
 	if (s->units == NULL)
 		s->units = nm_unitdb_load(s->o->root);
-	n = nm_unitdb_match(s->units, e, m, NM_NELEM(m));
+	nm_linv_endpoint(s->inv, i, &e);
+	n = nm_unitdb_match(s->units, &e, m, NM_NELEM(m));
+	x = extra(s, k);
 	if (n == 0) {
-		if (e->nowners == 1)
-			e->owner_note = "held by systemd (PID 1); no .socket "
+		if (k->nown == 1)
+			x->owner_note = "held by systemd (PID 1); no .socket "
 			    "unit file lists this address";
 		return;
 	}
-	for (k = 0; k < n; k++)
-		m[k] = nm_astrdup(&s->snap->arena, m[k]);
 	/* The socket unit first: it is what keeps the port open. */
-	e->unit = m[0];
-	e->unit_manager = NULL;
-	if (e->nservices > 0) {
-		const char **v = nm_aalloc(&s->snap->arena,
-		    (e->nservices + n) * sizeof(*v));
-
-		for (k = 0; k < n; k++)
-			v[k] = m[k];
-		memcpy(v + n, e->services, e->nservices * sizeof(*v));
-		e->services = v;
-		e->nservices += n;
-	} else
-		for (k = 0; k < n; k++)
-			nm_ep_add_service(s->snap, e, m[k]);
+	v = nm_aalloc(&s->snap->arena, (n + e.nservices) * sizeof(*v));
+	for (j = 0; j < n; j++)
+		v[j] = nm_astrdup(&s->snap->arena, m[j]);
+	if (e.nservices)
+		memcpy(v + n, e.services, e.nservices * sizeof(*v));
+	x->services = v;
+	x->nservices = n + e.nservices;
+	x->unit = v[0];
+	x->unit_manager = NULL;
+	x->unit_set = true;
 }
 
 static void
-note_unowned(struct scan *s, struct nm_endpoint *e,
-    const struct nm_diag_ref *r)
+note_unowned(struct scan *s, struct nm_lsock *k)
 {
-	if (r->ino == 0)
+	struct nm_lextra *x;
+
+	if (k->ino == 0)
 		return;		/* time-wait and half-open: no file at all */
 	s->o->unowned++;
-	if (s->o->procs_denied > 0 && r->uid != s->o->euid) {
+	x = extra(s, k);
+	if (s->o->procs_denied > 0 && k->uid != s->o->euid) {
 		s->o->hidden++;
-		e->owner_note = "owner not visible without root";
+		x->owner_note = "owner not visible without root";
 	} else
-		e->owner_note = "no process here holds it: a kernel socket, "
+		x->owner_note = "no process here holds it: a kernel socket, "
 		    "or its owner is in another PID namespace";
-	e->user = user_name(s, r->uid);
+	x->user = user_name(s, k->uid);
 }
 
+struct pair {
+	uint32_t	 sock, proc;
+};
+
 int
-nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
-    size_t nrefs, struct nm_proc_socks *ps, struct nm_owner_scan *o,
-    struct nm_error *err)
+nm_owner_scan(struct nm_linv *inv, struct nm_proc_socks *ps,
+    struct nm_owner_scan *o, struct nm_error *err)
 {
-	struct scan s = { .snap = snap, .o = o };
+	struct nm_snapshot *snap = inv->snap;
+	struct scan s = { .snap = snap, .inv = inv, .o = o };
 	struct ino_table t;
-	size_t i, j;
+	NM_VEC(struct pair) pairs = { 0 };
+	uint32_t *start;
+	size_t i, j, n = inv->socks.n;
 
 	if (ps->error != 0)
 		return nm_seterr(err, NM_ERR_IO, "cannot read %s: %s",
@@ -531,65 +499,105 @@ nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
 	if (s.procfd < 0)
 		return nm_seterr(err, NM_ERR_IO, "cannot open %s: %s",
 		    o->proc_root, strerror(errno));
-	table_init(&t, refs, nrefs);
+	/* Which listed socket each descriptor is, process by process. */
+	table_init(&t, inv->socks.v, n);
 	for (i = 0; i < ps->v.n; i = j) {
 		int pid = ps->v.v[i].pid;
-		struct lproc *p = NULL;
+		bool have = false;
 
 		for (j = i; j < ps->v.n && ps->v.v[j].pid == pid; j++) {
 			uint32_t r = table_get(&t, ps->v.v[j].ino);
+			struct pair *pr;
 
 			if (r == 0)
 				continue;
-			if (p == NULL) {
-				p = NM_VEC_PUSH(&s.procs);
+			if (!have) {
+				struct nm_lproc *p = NM_VEC_PUSH(&inv->procs);
+
 				p->pid = pid;
 				describe(&s, p);
+				have = true;
 			}
-			add_owner(snap, &snap->ep.v[refs[r - 1].idx], p);
+			pr = NM_VEC_PUSH(&pairs);
+			pr->sock = r - 1;
+			pr->proc = (uint32_t)inv->procs.n - 1;
 		}
 	}
 	table_free(&t);
 
+	/* Owner ranges per socket: counting sort keeps PID order. */
+	start = nm_xcalloc(n + 1, sizeof(*start));
+	for (i = 0; i < pairs.n; i++)
+		start[pairs.v[i].sock + 1]++;
+	for (i = 0; i < n; i++)
+		start[i + 1] += start[i];
+	/* In the arena: eager endpoints point into it and outlive inv. */
+	inv->owners = nm_aalloc(&snap->arena, (pairs.n ? pairs.n : 1) *
+	    sizeof(*inv->owners));
+	inv->owner_proc = nm_xcalloc(pairs.n ? pairs.n : 1,
+	    sizeof(*inv->owner_proc));
+	inv->nowners = pairs.n;
+	for (i = 0; i < n; i++) {
+		inv->socks.v[i].own = start[i];
+		inv->socks.v[i].nown = 0;
+	}
+	for (i = 0; i < pairs.n; i++) {
+		struct nm_lsock *k = &inv->socks.v[pairs.v[i].sock];
+		const struct nm_lproc *p = &inv->procs.v[pairs.v[i].proc];
+		size_t at = k->own + k->nown;
 
-	for (i = 0; i < nrefs; i++) {
-		struct nm_endpoint *e = &snap->ep.v[refs[i].idx];
-		const struct lproc *p;
+		/* The same process through two descriptors is one owner. */
+		if (k->nown > 0 && inv->owners[at - 1].pid == p->pid)
+			continue;
+		inv->owners[at].pid = p->pid;
+		inv->owners[at].process = p->name;
+		inv->owner_proc[at] = pairs.v[i].proc;
+		k->nown++;
+	}
+	free(start);
+	NM_VEC_FREE(&pairs);
 
-		if (e->nowners == 0) {
-			note_unowned(&s, e, &refs[i]);
+	for (i = 0; i < n; i++) {
+		struct nm_lsock *k = &inv->socks.v[i];
+		struct nm_owner *ow = inv->owners + k->own;
+		uint32_t *op = inv->owner_proc + k->own;
+		const struct nm_lproc *last;
+		size_t m;
+
+		if (k->nown == 0) {
+			note_unowned(&s, k);
 			continue;
 		}
 		/* PID 1 (systemd) goes last: the service doing the work,
 		   if it runs, is the owner worth naming first. */
-		if (e->nowners > 1 && e->owners[0].pid == 1) {
-			struct nm_owner first = e->owners[0];
+		if (k->nown > 1 && ow[0].pid == 1) {
+			struct nm_owner first = ow[0];
+			uint32_t fp = op[0];
 
-			memmove(e->owners, e->owners + 1,
-			    (e->nowners - 1) * sizeof(first));
-			e->owners[e->nowners - 1] = first;
+			memmove(ow, ow + 1, (k->nown - 1) * sizeof(*ow));
+			memmove(op, op + 1, (k->nown - 1) * sizeof(*op));
+			ow[k->nown - 1] = first;
+			op[k->nown - 1] = fp;
 		}
-		if ((p = find_proc(&s, e->owners[0].pid)) == NULL)
-			continue;
-		e->exe = p->exe;
-		e->user = p->user;
-		e->container = p->container;
-		if (!p->is_manager) {
-			e->unit = p->unit;
-			e->unit_manager = p->manager;
+		if (k->nown > 1) {
+			struct nm_lextra *x = extra(&s, k);
+
+			for (m = 0; m < k->nown; m++) {
+				const struct nm_lproc *p = &inv->procs.v[op[m]];
+				size_t q;
+
+				for (q = 0; q < p->nservices; q++)
+					strlist_add(&snap->arena, &x->services,
+					    &x->nservices, p->services[q]);
+			}
 		}
-		if (e->nowners == 1 && !p->is_manager) {
-			e->services = p->services;
-			e->nservices = p->nservices;
-		} else
-			services_union(snap, e, &s);
-		if (e->owners[e->nowners - 1].pid == 1 &&
-		    (p = find_proc(&s, 1)) != NULL && p->is_manager)
-			socket_unit(&s, e);
+		last = &inv->procs.v[op[k->nown - 1]];
+		if (last->is_manager)
+			socket_unit(&s, k, i);
 	}
 	/* Owning processes join the snapshot's process list. */
-	for (i = 0; i < s.procs.n; i++) {
-		const struct lproc *p = &s.procs.v[i];
+	for (i = 0; i < inv->procs.n; i++) {
+		const struct nm_lproc *p = &inv->procs.v[i];
 		struct nm_proc *np = NM_VEC_PUSH(&snap->procs);
 
 		np->pid = p->pid;
@@ -598,12 +606,10 @@ nm_owner_scan(struct nm_snapshot *snap, struct nm_diag_ref *refs,
 		np->user = p->user;
 		np->services = p->services;
 		np->nservices = p->nservices;
-		np->source = refs && nrefs ? snap->ep.v[refs[0].idx].source :
-		    NULL;
+		np->source = inv->source;
 	}
 	if (s.units != NULL)
 		nm_unitdb_free(s.units);
-	NM_VEC_FREE(&s.procs);
 	NM_VEC_FREE(&s.users);
 	free(s.passwd);
 	close(s.procfd);

@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "src_linux.h"
 
@@ -15,13 +16,25 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct nm_snapshot snap;
+	struct nm_linv inv = { 0 };
 	struct nm_diag_dec d;
+	const char *label = "net:[1]";
+	size_t i;
 
 	nm_snap_init(&snap);
-	nm_diag_init(&d, &snap, "fuzz", "net:[1]");
+	inv.snap = &snap;
+	inv.source = "fuzz";
+	nm_diag_init(&d, &inv.socks, 0);
 	(void)nm_diag_feed(&d, data, size);
-	nm_diag_zones(&d);
+	nm_diag_warn(&d, &snap);
+	inv.decs = &d;
+	inv.nns = 1;
+	inv.ns_label = &label;
+	/* Every socket becomes an endpoint, as with no owners found. */
+	for (i = 0; i < inv.socks.n; i++)
+		nm_linv_endpoint(&inv, i, nm_snap_add_ep(&snap));
 	nm_diag_free(&d);
+	free(inv.socks.v);
 	nm_snap_finish(&snap);
 	nm_snap_free(&snap);
 	return 0;
