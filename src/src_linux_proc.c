@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,58 +239,148 @@ describe(struct scan *s, struct nm_lproc *p)
  * Collecting: every socket descriptor of every process, as (inode, pid).
  * It needs nothing from the kernel's socket list, so it runs while the
  * netlink dump does (src_linux.c).  The readlink() per descriptor is
- * nearly all of the cost, so NWORK threads share it: each lists every
- * fd directory and reads the links of every NWORK-th entry, which splits
- * one process with 20 000 sockets as evenly as 500 small ones.
+ * nearly all of the cost, so NWORK threads share it.
+ *
+ * A small fd directory is read by one worker (PIDs are dealt round).  A
+ * big one is shared by fd number: worker t reads fds t, t+NWORK, ...
+ * directly, without listing the directory first (listing /proc/PID/fd
+ * costs as much again as the links).  Linux 6.2+ gives the number of
+ * open fds as the directory's size, so the workers stop once they have
+ * found them all between them; a long run of missing numbers (a sparse
+ * table, an older kernel) makes a worker list the directory for the
+ * rest of its share instead.
  */
+#define BIGDIR	64	/* fds: below this, one worker lists the dir */
+#define MAXMISS	256	/* missing fd numbers in a row before listing */
+
 struct worker {
 	const char	*proc_root;
 	const int	*pids;
+	atomic_size_t	*found;		/* per PID: fds found by all workers */
 	size_t		 npids;
 	unsigned	 id, nwork;
 	struct nm_proc_socks ps;
 };
 
 static void
-collect_pid(struct worker *w, int procfd, int pid)
+take(struct worker *w, int fdd, const char *name, int pid)
 {
-	char path[32], link[64];
+	char link[64];
+	ssize_t n;
+	uint32_t ino = 0;
+	const char *c;
+	struct nm_proc_sock *x;
+
+	n = readlinkat(fdd, name, link, sizeof(link) - 1);
+	if (n < 10 || memcmp(link, "socket:[", 8) != 0)
+		return;
+	for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
+		ino = ino * 10 + (uint32_t)(*c - '0');
+	x = NM_VEC_PUSH(&w->ps.v);
+	x->ino = ino;
+	x->pid = pid;
+}
+
+/* Lists the directory; takes fds of our share numbered from `from`. */
+static void
+list_dir(struct worker *w, int fdd, int pid, bool share, long from)
+{
 	struct dirent *de;
-	unsigned long k = 0;
 	DIR *d;
+	int dup_fd = dup(fdd);
+
+	if (dup_fd < 0 || (d = fdopendir(dup_fd)) == NULL) {
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		long long fd;
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
+		    nm_parse_ll(de->d_name, strlen(de->d_name), 0, INT32_MAX,
+		    &fd) != 0 || fd < from ||
+		    (share && fd % w->nwork != w->id))
+			continue;
+		take(w, fdd, de->d_name, pid);
+	}
+	closedir(d);
+}
+
+static void
+fd_name(char *out, long fd)
+{
+	char t[24];
+	size_t n = 0;
+
+	do
+		t[n++] = (char)('0' + fd % 10);
+	while ((fd /= 10) > 0);
+	while (n > 0)
+		*out++ = t[--n];
+	*out = '\0';
+}
+
+static void
+collect_pid(struct worker *w, int procfd, size_t pi)
+{
+	int pid = w->pids[pi];
+	char path[32], name[24];
+	struct stat st;
+	long fd, miss = 0;
 	int fdd;
 
 	snprintf(path, sizeof(path), "%d/fd", pid);
 	fdd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fdd < 0) {
-		if (errno == EACCES || errno == EPERM)
+		if (w->id == pi % w->nwork && (errno == EACCES ||
+		    errno == EPERM))
 			w->ps.denied++;
 		return;
 	}
-	w->ps.seen++;
-	if ((d = fdopendir(fdd)) == NULL) {
+	if (fstat(fdd, &st) != 0 || st.st_size < BIGDIR || w->nwork == 1) {
+		/* Small (or size unknown): one worker, by listing. */
+		if (w->id == pi % w->nwork) {
+			w->ps.seen++;
+			list_dir(w, fdd, pid, false, 0);
+		}
 		close(fdd);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
+	if (w->id == pi % w->nwork)
+		w->ps.seen++;
+	for (fd = w->id; ; fd += w->nwork) {
+		char link[64];
 		ssize_t n;
-		uint32_t ino = 0;
-		const char *c;
-		struct nm_proc_sock *x;
 
-		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
-		    k++ % w->nwork != w->id)
+		if (atomic_load(&w->found[pi]) >= (size_t)st.st_size)
+			break;
+		if (miss >= MAXMISS) {
+			list_dir(w, fdd, pid, true, fd);
+			break;
+		}
+		fd_name(name, fd);
+		n = readlinkat(fdd, name, link, sizeof(link) - 1);
+		if (n < 0) {
+			miss++;
 			continue;
-		n = readlinkat(fdd, de->d_name, link, sizeof(link) - 1);
-		if (n < 10 || memcmp(link, "socket:[", 8) != 0)
-			continue;
-		for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
-			ino = ino * 10 + (uint32_t)(*c - '0');
-		x = NM_VEC_PUSH(&w->ps.v);
-		x->ino = ino;
-		x->pid = pid;
+		}
+		miss = 0;
+		atomic_fetch_add(&w->found[pi], 1);
+		if (n >= 10 && memcmp(link, "socket:[", 8) == 0) {
+			uint32_t ino = 0;
+			const char *c;
+			struct nm_proc_sock *x;
+
+			for (c = link + 8; c < link + n && *c >= '0' &&
+			    *c <= '9'; c++)
+				ino = ino * 10 + (uint32_t)(*c - '0');
+			x = NM_VEC_PUSH(&w->ps.v);
+			x->ino = ino;
+			x->pid = pid;
+		}
 	}
-	closedir(d);
+	close(fdd);
 }
 
 static void *
@@ -304,7 +395,7 @@ worker_main(void *arg)
 		return NULL;
 	}
 	for (i = 0; i < w->npids; i++)
-		collect_pid(w, procfd, w->pids[i]);
+		collect_pid(w, procfd, i);
 	close(procfd);
 	return NULL;
 }
@@ -324,6 +415,7 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	pthread_t th[NWORK];
 	bool started[NWORK] = { false };
 	NM_VEC(int) pids = { 0 };
+	atomic_size_t *found;
 	struct dirent *de;
 	size_t at[NWORK] = { 0 }, i;
 	unsigned nwork, t;
@@ -348,10 +440,14 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	if (pids.n > 1)
 		qsort(pids.v, pids.n, sizeof(*pids.v), cmp_int);
 	nwork = ncpu < 2 ? 1 : ncpu > NWORK ? NWORK : (unsigned)ncpu;
+	found = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*found));
+	for (i = 0; i < pids.n; i++)
+		atomic_init(&found[i], 0);
 	memset(w, 0, sizeof(w));
 	for (t = 0; t < nwork; t++) {
 		w[t].proc_root = proc_root;
 		w[t].pids = pids.v;
+		w[t].found = found;
 		w[t].npids = pids.n;
 		w[t].id = t;
 		w[t].nwork = nwork;
@@ -369,9 +465,12 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 		}
 	}
 	/* Merge the per-worker lists, each in PID order, into one. */
-	ps->seen = w[0].ps.seen;
-	ps->denied = w[0].ps.denied;
-	ps->error = w[0].ps.error;
+	for (t = 0; t < nwork; t++) {
+		ps->seen += w[t].ps.seen;
+		ps->denied += w[t].ps.denied;
+		if (w[t].ps.error != 0)
+			ps->error = w[t].ps.error;
+	}
 	for (;;) {
 		int best = -1;
 
@@ -387,7 +486,7 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	for (t = 0; t < nwork; t++)
 		NM_VEC_FREE(&w[t].ps.v);
 	NM_VEC_FREE(&pids);
-	(void)i;
+	free(found);
 	return 0;
 }
 
