@@ -15,7 +15,7 @@ out=$top/tests/data/live/services
 ns=nmt-live-rec$$
 netmin=${NETMIN_REC:-$top/build/netmin}
 ip netns add "$ns"
-trap 'kill "$holder" 2>/dev/null; ip netns del "$ns" 2>/dev/null; rm -f "$fifo"' EXIT
+trap 'ip netns del "$ns" 2>/dev/null; kill ${holder:-} 2>/dev/null; rm -f "${fifo:-}"' EXIT
 ip -n "$ns" link set lo up
 fifo=$(mktemp -u); mkfifo "$fifo"
 ip netns exec "$ns" /usr/bin/python3 "$top/tests/data/live/sockets.py" \
