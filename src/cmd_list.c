@@ -151,7 +151,9 @@ cmd_list(int argc, char **argv)
 		return nm_usage_error("list", "--json and --csv exclude each "
 		    "other");
 	}
-	so.live.lazy = true;	/* we only print: keep big tables compact */
+	/* We only print: keep big live tables compact, unless RPC evidence
+	   must be applied to every endpoint (nm_snap_finish). */
+	so.live.lazy = so.nrpcdump == 0;
 	rc = nm_load_snapshot(&so, &snap);
 	nm_buf_stream(&out, stdout);
 	if (rc == 0) {
