@@ -31,8 +31,8 @@ FUZZ_OTHER   := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out \
                 tests/fuzz/fuzz_parse.c,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS    := $(FUZZ_PARSERS:%=$(B)/fuzz/parse-%) $(FUZZ_OTHER:%=$(B)/fuzz/%)
 
-.PHONY: all asan win fuzz check clean unit
-all: $(B)/netmin $(B)/unit-tests
+.PHONY: all asan win fuzz check clean unit tools
+all: $(B)/netmin $(B)/unit-tests tools
 
 # --- native -------------------------------------------------------------
 $(B)/obj/%.o: %.c $(HDRS)
@@ -44,6 +44,15 @@ $(B)/netmin: $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/src/main.o
 
 $(B)/unit-tests: $(LIB_SRC:%.c=$(B)/obj/%.o) $(UNIT_SRC:%.c=$(B)/obj/%.o)
 	$(CC) $(CFLAGS) -o $@ $^
+
+# Test tools (tests/tools/*.c): small programs the integration tests run.
+TOOL_SRC  := $(wildcard tests/tools/*.c)
+TEST_SUPPORT := tests/unit/plan_sample.c
+$(B)/tools/%: tests/tools/%.c $(LIB_SRC:%.c=$(B)/obj/%.o) $(TEST_SUPPORT:%.c=$(B)/obj/%.o)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^
+
+tools: $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 
 # --- sanitizers ---------------------------------------------------------
 asan: $(B)/asan/netmin $(B)/asan/unit-tests

@@ -102,6 +102,25 @@ emit_service(const struct nm_action *a, const char *tag, struct nm_buf *ap,
 	return 0;
 }
 
+/*
+ * "reg add" creates every missing key on the path; the rollback deletes the
+ * first one that was missing, so each key on the path below the hive is
+ * checked, shallowest first.
+ */
+static void
+mark_new_keys(struct nm_buf *ap, const char *key, const char *tag)
+{
+	const char *p = strchr(key, '\\');
+
+	while (p != NULL) {
+		const char *next = strchr(p + 1, '\\');
+
+		nm_buf_printf(ap, "call :reg_mark_new \"%.*s\" %s\n",
+		    (int)(next ? next - key : (long)strlen(key)), key, tag);
+		p = next;
+	}
+}
+
 static int
 emit_registry(const struct nm_action *a, const char *tag, struct nm_buf *ap,
     struct nm_buf *rb, struct nm_error *err)
@@ -119,6 +138,8 @@ emit_registry(const struct nm_action *a, const char *tag, struct nm_buf *ap,
 	if (a->reg_op != NM_REG_DELETE && a->data == NULL)
 		return nm_seterr(err, NM_ERR_USAGE, "registry action %s\\%s "
 		    "without data", a->key, a->value);
+	if (a->reg_op == NM_REG_SET)
+		mark_new_keys(ap, a->key, tag);
 	nm_buf_printf(ap, "call :reg_save \"%s\" \"%s\" %s\n", a->key,
 	    a->value, tag);
 	fail_check(ap);
@@ -277,19 +298,24 @@ static const char apply_lib[] =
 "echo netmin: cannot set the start type of %~1 1>&2\n"
 "exit /b 1\n"
 "\n"
+":reg_mark_new\n"
+"rem %1 key, %2 tag: note the first key on the path that does not exist\n"
+"if exist \"%NETMIN_STATE%\\%~2.nokey\" exit /b 0\n"
+"reg query \"%~1\" >nul 2>&1\n"
+"if not errorlevel 1 exit /b 0\n"
+"> \"%NETMIN_STATE%\\%~2.nokey\" echo %~1\n"
+"exit /b 0\n"
+"\n"
 ":reg_save\n"
 "rem %1 key, %2 value, %3 tag: export the key, or note what was absent\n"
 "reg query \"%~1\" >nul 2>&1\n"
-"if errorlevel 1 goto :reg_save_nokey\n"
+"if errorlevel 1 exit /b 0\n"
 "reg query \"%~1\" /v \"%~2\" >nul 2>&1\n"
 "if errorlevel 1 goto :reg_save_absent\n"
 "reg export \"%~1\" \"%NETMIN_STATE%\\%~3.reg\" /y >nul\n"
 "if not errorlevel 1 exit /b 0\n"
 "echo netmin: cannot save %~1 1>&2\n"
 "exit /b 1\n"
-":reg_save_nokey\n"
-"> \"%NETMIN_STATE%\\%~3.nokey\" echo %~1\n"
-"exit /b 0\n"
 ":reg_save_absent\n"
 "> \"%NETMIN_STATE%\\%~3.absent\" echo %~1\n"
 "exit /b 0\n"
@@ -326,7 +352,7 @@ static const char apply_lib[] =
 "rem %1 key, %2 subkey prefix, %3 value, %4 type, %5 data, %6 tag\n"
 "set \"NM_ERR=\"\n"
 "set /a NM_I=0\n"
-"for /f \"delims=\" %%K in ('reg query \"%~1\" 2^>nul ^| find /i \"\\%~2\"') do call :nb_one \"%%K\" \"%~3\" \"%~4\" \"%~5\" \"%~6\"\n"
+"for /f \"delims=\" %%K in ('reg query \"%~1\" 2^>nul ^| find \"\\%~2\"') do call :nb_one \"%%K\" \"%~3\" \"%~4\" \"%~5\" \"%~6\"\n"
 "if defined NM_ERR exit /b 1\n"
 "if %NM_I%==0 echo netmin: no adapter keys under %~1; nothing to change\n"
 "exit /b 0\n"
@@ -387,7 +413,8 @@ static const char rollback_lib[] =
 "echo netmin: cannot restore %~1 1>&2\n"
 "exit /b 1\n"
 ":reg_restore_nokey\n"
-"reg delete \"%~1\" /f >nul 2>&1\n"
+"set /p NM_K=<\"%NETMIN_STATE%\\%~3.nokey\"\n"
+"reg delete \"%NM_K%\" /f >nul 2>&1\n"
 "exit /b 0\n"
 ":reg_restore_absent\n"
 "reg delete \"%~1\" /v \"%~2\" /f >nul 2>&1\n"
@@ -396,7 +423,7 @@ static const char rollback_lib[] =
 ":nb_restore\n"
 "rem %1 value, %2 tag: every adapter key the apply script saved\n"
 "set \"NM_ERR=\"\n"
-"for %%F in (\"%NETMIN_STATE%\\%~2_*.key\") do call :nb_restore_one \"%%~nF\" \"%~1\"\n"
+"for /f \"delims=\" %%F in ('dir /b \"%NETMIN_STATE%\\%~2_*.key\" 2^>nul') do call :nb_restore_one \"%%~nF\" \"%~1\"\n"
 "if defined NM_ERR exit /b 1\n"
 "exit /b 0\n"
 ":nb_restore_one\n"

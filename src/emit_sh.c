@@ -323,11 +323,13 @@ static const char apply_lib[] =
 "\tprintf '%s\\n' \"$2\" > \"$NETMIN_STATE/$1.path\" || fail \"cannot write $NETMIN_STATE\"\n"
 "\tif [ -e \"$nm_p\" ]; then cp -p \"$nm_p\" \"$NETMIN_STATE/$1.file\" || fail \"cannot save $nm_p\"\n"
 "\telse : > \"$NETMIN_STATE/$1.absent\"; fi\n"
+"\t# Folders to create, deepest first, so the rollback removes them all.\n"
 "\tnm_d=$(dirname \"$nm_p\")\n"
-"\tif [ ! -d \"$nm_d\" ]; then\n"
-"\t\tmkdir -p \"$nm_d\" || fail \"cannot create $nm_d\"\n"
-"\t\tprintf '%s\\n' \"$nm_d\" > \"$NETMIN_STATE/$1.mkdir\"\n"
-"\tfi\n"
+"\twhile [ ! -d \"$nm_d\" ]; do\n"
+"\t\tprintf '%s\\n' \"$nm_d\" >> \"$NETMIN_STATE/$1.mkdir\" || fail \"cannot write $NETMIN_STATE\"\n"
+"\t\tnm_d=$(dirname \"$nm_d\")\n"
+"\tdone\n"
+"\tmkdir -p \"$(dirname \"$nm_p\")\" || fail \"cannot create the folder of $nm_p\"\n"
 "}\n"
 "\n"
 "# Writes stdin to PATH in place, keeping its inode, owner and mode.\n"
@@ -428,7 +430,9 @@ static const char rollback_lib[] =
 "\telif [ -f \"$NETMIN_STATE/$1.absent\" ]; then\n"
 "\t\trm -f \"$nm_p\" || fail \"cannot remove $nm_p\"\n"
 "\tfi\n"
-"\t[ ! -f \"$NETMIN_STATE/$1.mkdir\" ] || rmdir \"$(cat \"$NETMIN_STATE/$1.mkdir\")\" 2>/dev/null || true\n"
+"\tif [ -f \"$NETMIN_STATE/$1.mkdir\" ]; then\n"
+"\t\twhile read -r nm_d; do rmdir \"$nm_d\" 2>/dev/null || true; done < \"$NETMIN_STATE/$1.mkdir\"\n"
+"\tfi\n"
 "}\n";
 
 int

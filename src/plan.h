@@ -234,6 +234,12 @@ struct nm_altcmds *nm_action_add_alt(struct nm_plan *, struct nm_action *,
 	     const char *manager, const char *name);
 void	 nm_plan_note(struct nm_plan *, const char *fmt, ...) NM_PRINTF(2, 3);
 
+/* plan_read.c: a netmin.plan/1 document back into a plan. */
+int	 nm_plan_read(struct nm_plan *, const char *text, size_t len,
+	     const char *name, struct nm_error *);
+int	 nm_plan_read_file(struct nm_plan *, const char *path,
+	     struct nm_error *);
+
 const char *nm_phase_name(int);
 const char *nm_act_kind_name(int);
 const char *nm_act_mode_name(int);
