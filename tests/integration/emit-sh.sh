@@ -13,7 +13,14 @@ tool=$top/build/tools/emit_plan
 lab=$(mktemp -d /tmp/netmin-emit-sh.XXXXXX)
 svpid=
 cleanup() {
-	[ -n "$svpid" ] && kill -HUP "$svpid" 2>/dev/null && wait "$svpid" 2>/dev/null
+	local i
+	if [ -n "$svpid" ]; then
+		sv exit "$lab"/sv/* >/dev/null 2>&1
+		kill -HUP "$svpid" 2>/dev/null
+		wait "$svpid" 2>/dev/null
+		# runsv and its service exit on their own; wait (bounded) for them.
+		for i in $(seq 50); do pgrep -f "$lab/" >/dev/null || break; sleep 0.1; done
+	fi
 	[ -n "${KEEP_LAB:-}" ] || rm -rf "$lab"
 }
 trap cleanup EXIT
