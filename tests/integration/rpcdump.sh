@@ -207,6 +207,43 @@ PY
 check "every dynamic port gets the services of its interfaces ($(tr '\n' ' ' < "$work/attr"))" \
 	test $? = 0
 
+# --- netmin.exe (Winsock) under wine, against the same peer --------------
+# The Windows build's socket code is its own (compat_net.c, Winsock): run
+# it under wine in the client namespace, with a private copy of the
+# project's wine prefix (its wineserver starts inside the namespace, so
+# the sockets it makes are there).
+if [ -f "$top/build/netmin.exe" ] && command -v wine > /dev/null; then
+	if [ ! -f "$top/build/wineprefix/system.reg" ]; then
+		WINEDEBUG=-all bash "$top/tests/wine-run.sh" cmd /c exit 0 \
+			> /dev/null 2>&1
+	fi
+	WINEPREFIX=$top/build/wineprefix timeout 60 wineserver -w 2>/dev/null
+	wpfx=$work/wineprefix
+	cp -a "$top/build/wineprefix" "$wpfx"
+	ip netns exec $CLI env WINEPREFIX="$wpfx" WINEDEBUG=-all \
+		WINEDLLOVERRIDES=winemenubuilder.exe=d timeout 60 \
+		wine "$top/build/netmin.exe" rpcdump --json $SIP \
+		> "$work/wine.json" 2> "$work/wine.err"
+	rc=$?
+	WINEPREFIX="$wpfx" timeout 20 wineserver -k 2>/dev/null
+	WINEPREFIX="$wpfx" timeout 20 wineserver -w 2>/dev/null
+	# Same map, minus what may differ between two dumps of one server.
+	strip='import json,sys
+d = json.load(open(sys.argv[1]))
+print(len(d["entries"]))
+for e in d["entries"]:
+    print(e["uuid"], e["version"], e["binding"], e["service"])'
+	tr -d '\r' < "$work/wine.json" > "$work/wine.lf.json"
+	$PY -c "$strip" "$work/json" > "$work/native.list"
+	$PY -c "$strip" "$work/wine.lf.json" > "$work/wine.list" 2>/dev/null
+	check "netmin.exe rpcdump under wine (Winsock) = native dump ($(head -1 "$work/native.list") entries)" \
+		test $rc = 0 -a -s "$work/wine.list" -a \
+		"$(cat "$work/wine.list")" = "$(cat "$work/native.list")"
+	[ $rc = 0 ] || sed 's/^/    /' "$work/wine.err" >&2
+else
+	nok "build/netmin.exe or wine missing (make win; tests/setup.sh)"
+fi
+
 # --- a Windows-style mapper over TCP -------------------------------------
 # No Windows runs here: tests/tools/ept_replay_server.py plays the Windows
 # 2000 seed map (two pages, ending with a null handle, 100-byte fragments)
