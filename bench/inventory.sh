@@ -17,8 +17,9 @@
 #   lsof -nP -i      with owners        ss -tulnH        the kernel dump
 #                                                        alone, no owners
 # Runs are interleaved (one run of each tool in turn) so a change of load
-# hits every tool alike.  Wall time is the median; peak RSS is from
-# wait4().  The machine is shared: the script prints the load before and
+# hits every tool alike.  Wall time is the median; peak RSS and CPU time
+# (user + system, all threads) are from wait4().  On a loaded machine the
+# CPU-time ratio is the steadier figure; the targets are about wall time.  The machine is shared: the script prints the load before and
 # after; compare figures only from quiet runs.
 set -eu
 runs=${1:-7}
@@ -96,14 +97,19 @@ phase() {	# phase LABEL SOCKETS
 	ss_ms=$(cut -d' ' -f1 "$tmp/1" | median)
 	ss_rss=$(cut -d' ' -f2 "$tmp/1" | median)
 	raw_ms=$(cut -d' ' -f1 "$tmp/4" | median)
-	printf '   %-18s %10s %10s %9s %9s\n' tool "median ms" "peak KiB" "x ss -p" "x ss -nH"
+	local ss_cpu
+	ss_cpu=$(cut -d' ' -f4 "$tmp/1" | median)
+	printf '   %-18s %10s %10s %9s %9s %9s %9s\n' tool "median ms" "peak KiB" \
+	    "x ss -p" "x ss -nH" "CPU ms" "CPU x ss"
 	i=0
 	for t in "${tools[@]}"; do
-		local ms rss
+		local ms rss cpu
 		ms=$(cut -d' ' -f1 "$tmp/$i" | median)
 		rss=$(cut -d' ' -f2 "$tmp/$i" | median)
+		cpu=$(cut -d' ' -f4 "$tmp/$i" | median)
 		awk -v t="$t" -v ms="$ms" -v rss="$rss" -v s="$ss_ms" -v raw="$raw_ms" \
-		    'BEGIN { printf "   %-18s %10.1f %10d %9.2f %9.2f\n", t, ms, rss, ms / s, ms / raw }'
+		    -v cpu="$cpu" -v scpu="$ss_cpu" \
+		    'BEGIN { printf "   %-18s %10.1f %10d %9.2f %9.2f %9.1f %9.2f\n", t, ms, rss, ms / s, ms / raw, cpu, cpu / scpu }'
 		i=$((i + 1))
 	done
 	local nm_ms nm_rss

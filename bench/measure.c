@@ -1,7 +1,8 @@
 /*
  * measure.c - benchmark helper: runs a command RUNS times with stdout on
- * /dev/null and prints one line per run: wall milliseconds and peak RSS
- * in KiB (from wait4's rusage).  Not part of netmin.
+ * /dev/null and prints one line per run: wall milliseconds, peak RSS in
+ * KiB, exit status and CPU milliseconds (user + system, every thread;
+ * from wait4's rusage).  Not part of netmin.
  *
  *   measure RUNS COMMAND [ARG...]
  */
@@ -41,9 +42,11 @@ main(int argc, char **argv)
 		if (pid < 0 || wait4(pid, &st, 0, &ru) < 0)
 			return 1;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		printf("%.2f %ld %d\n", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, ru.ru_maxrss,
-		    WIFEXITED(st) ? WEXITSTATUS(st) : 128);
+		printf("%.2f %ld %d %.2f\n", (double)(t1.tv_sec - t0.tv_sec) *
+		    1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6, ru.ru_maxrss,
+		    WIFEXITED(st) ? WEXITSTATUS(st) : 128,
+		    (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+		    (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
 	}
 	return 0;
 }

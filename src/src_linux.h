@@ -101,7 +101,7 @@ struct nm_lproc {
 	const char	*container;
 	const char	**services;	/* its unit, as evidence */
 	size_t		 nservices;
-	bool		 is_manager;	/* systemd as PID 1 */
+	bool		 is_manager;	/* systemd: PID 1 or a user manager */
 };
 
 /* What a socket has beyond its first owner's facts. */
@@ -151,7 +151,9 @@ void	 nm_linv_endpoint(const struct nm_linv *, size_t i,
 
 /* .socket units whose Listen lines match an endpoint PID 1 holds. */
 struct nm_unitdb;
-struct nm_unitdb *nm_unitdb_load(const char *root);
+extern const char *const nm_system_unit_dirs[];
+/* Unit files below root ("/" or "" for none) in dirs (NULL-ended). */
+struct nm_unitdb *nm_unitdb_load(const char *root, const char *const *dirs);
 size_t	 nm_unitdb_match(struct nm_unitdb *, const struct nm_endpoint *,
 	     const char **out, size_t max);
 void	 nm_unitdb_free(struct nm_unitdb *);

@@ -92,6 +92,12 @@ struct uidname {
 	const char	*name;
 };
 
+struct mgr_units {
+	int		 pid;
+	struct nm_unitdb *db;
+	char		*dirs[16];	/* the user search path, NULL-ended */
+};
+
 struct scan {
 	struct nm_snapshot *snap;
 	struct nm_linv	*inv;
@@ -100,7 +106,8 @@ struct scan {
 	NM_VEC(struct uidname) users;
 	char		*passwd;	/* fake root's etc/passwd, or NULL */
 	bool		 passwd_read;
-	struct nm_unitdb *units;	/* loaded when PID 1 holds a socket */
+	/* Unit files of each service manager that holds a socket. */
+	NM_VEC(struct mgr_units) units;
 };
 
 /* Reads a small /proc file relative to procfd; returns length or -1. */
@@ -225,9 +232,11 @@ describe(struct scan *s, struct nm_lproc *p)
 		if (cg.container[0])
 			p->container = nm_astrdup(a, cg.container);
 	}
-	/* systemd as PID 1 holds the sockets of its .socket units. */
-	p->is_manager = p->pid == 1 && p->name != NULL &&
-	    strcmp(p->name, "systemd") == 0;
+	/* systemd holds the sockets of its .socket units: as PID 1, or as
+	   a user manager (its own cgroup is user@UID.service). */
+	p->is_manager = p->name != NULL && strcmp(p->name, "systemd") == 0 &&
+	    (p->pid == 1 || (p->unit != NULL && p->manager == NULL &&
+	    strncmp(p->unit, "user@", 5) == 0));
 	if (p->unit != NULL && !p->is_manager) {
 		p->services = nm_aalloc(a, sizeof(*p->services));
 		p->services[0] = p->unit;
@@ -519,28 +528,119 @@ strlist_add(struct nm_arena *a, const char ***v, size_t *n, const char *x)
 	(*n)++;
 }
 
+/* VAR from a NUL-separated environment, or NULL. */
+static const char *
+env_get(const char *env, size_t len, const char *var)
+{
+	size_t vl = strlen(var), off = 0;
+
+	while (off < len) {
+		const char *e = env + off;
+		size_t el = strnlen(e, len - off);
+
+		if (el > vl && memcmp(e, var, vl) == 0 && e[vl] == '=')
+			return e + vl + 1;
+		off += el + 1;
+	}
+	return NULL;
+}
+
 /*
- * A socket systemd (PID 1) holds belongs to a .socket unit.  Without a
- * running systemd to ask, the unit files say which: the one whose
- * ListenStream=/ListenDatagram= names this address and port.
+ * A user manager's search path (systemd.unit(5)), from its environment;
+ * the files are read in its mount namespace, through /proc/PID/root.
+ */
+static struct nm_unitdb *
+user_units(struct scan *s, struct mgr_units *m)
+{
+	char env[16384], root[64], *home_cfg = NULL, *home_data = NULL;
+	const char *home, *cfg, *data, *run;
+	ssize_t n;
+	size_t k = 0;
+
+	snprintf(root, sizeof(root), "%d/environ", m->pid);
+	n = read_small(s->procfd, root, env, sizeof(env));
+	if (n < 0)
+		n = 0;
+	home = env_get(env, (size_t)n, "HOME");
+	cfg = env_get(env, (size_t)n, "XDG_CONFIG_HOME");
+	data = env_get(env, (size_t)n, "XDG_DATA_HOME");
+	run = env_get(env, (size_t)n, "XDG_RUNTIME_DIR");
+	if (cfg == NULL && home != NULL)
+		cfg = home_cfg = nm_asprintf(&s->snap->arena, "%s/.config",
+		    home);
+	if (data == NULL && home != NULL)
+		data = home_data = nm_asprintf(&s->snap->arena,
+		    "%s/.local/share", home);
+	(void)home_cfg;
+	(void)home_data;
+#define DIR_(...) do { if (k < NM_NELEM(m->dirs) - 1) \
+	m->dirs[k++] = nm_asprintf(&s->snap->arena, __VA_ARGS__); } while (0)
+	if (cfg != NULL)
+		DIR_("%s/systemd/user.control", cfg);
+	if (run != NULL) {
+		DIR_("%s/systemd/user.control", run);
+		DIR_("%s/systemd/transient", run);
+	}
+	if (cfg != NULL)
+		DIR_("%s/systemd/user", cfg);
+	DIR_("/etc/systemd/user");
+	if (run != NULL)
+		DIR_("%s/systemd/user", run);
+	DIR_("/run/systemd/user");
+	if (data != NULL)
+		DIR_("%s/systemd/user", data);
+	DIR_("/usr/local/share/systemd/user");
+	DIR_("/usr/share/systemd/user");
+	DIR_("/usr/local/lib/systemd/user");
+	DIR_("/usr/lib/systemd/user");
+#undef DIR_
+	m->dirs[k] = NULL;
+	snprintf(root, sizeof(root), "%s/%d/root", s->o->proc_root, m->pid);
+	return nm_unitdb_load(root, (const char *const *)m->dirs);
+}
+
+static struct mgr_units *
+manager_units(struct scan *s, const struct nm_lproc *p)
+{
+	struct mgr_units *m;
+	size_t i;
+
+	for (i = 0; i < s->units.n; i++)
+		if (s->units.v[i].pid == p->pid)
+			return &s->units.v[i];
+	m = NM_VEC_PUSH(&s->units);
+	m->pid = p->pid;
+	if (p->pid == 1)
+		m->db = nm_unitdb_load(s->o->root, nm_system_unit_dirs);
+	else
+		m->db = user_units(s, m);
+	return m;
+}
+
+/*
+ * A socket systemd holds belongs to a .socket unit.  Without a running
+ * systemd to ask (no D-Bus here, or no systemd at all on an image), the
+ * unit files say which: the one whose ListenStream=/ListenDatagram=
+ * names this address and port.
  */
 static void
-socket_unit(struct scan *s, struct nm_lsock *k, size_t i)
+socket_unit(struct scan *s, struct nm_lsock *k, size_t i,
+    const struct nm_lproc *mgr)
 {
 	struct nm_endpoint e;
 	struct nm_lextra *x;
 	const char *m[8], **v;
 	size_t n, j;
 
-	if (s->units == NULL)
-		s->units = nm_unitdb_load(s->o->root);
 	nm_linv_endpoint(s->inv, i, &e);
-	n = nm_unitdb_match(s->units, &e, m, NM_NELEM(m));
+	n = nm_unitdb_match(manager_units(s, mgr)->db, &e, m, NM_NELEM(m));
 	x = extra(s, k);
 	if (n == 0) {
 		if (k->nown == 1)
-			x->owner_note = "held by systemd (PID 1); no .socket "
-			    "unit file lists this address";
+			x->owner_note = mgr->pid == 1 ? "held by systemd (PID "
+			    "1); no .socket unit file lists this address" :
+			    "held by a systemd user manager; no .socket unit "
+			    "file lists this address";
 		return;
 	}
 	/* The socket unit first: it is what keeps the port open. */
@@ -552,7 +652,7 @@ socket_unit(struct scan *s, struct nm_lsock *k, size_t i)
 	x->services = v;
 	x->nservices = n + e.nservices;
 	x->unit = v[0];
-	x->unit_manager = NULL;
+	x->unit_manager = mgr->pid == 1 ? NULL : mgr->unit;
 	x->unit_set = true;
 }
 
@@ -667,9 +767,10 @@ nm_owner_scan(struct nm_linv *inv, struct nm_proc_socks *ps,
 			note_unowned(&s, k);
 			continue;
 		}
-		/* PID 1 (systemd) goes last: the service doing the work,
-		   if it runs, is the owner worth naming first. */
-		if (k->nown > 1 && ow[0].pid == 1) {
+		/* systemd (PID 1 or a user manager) goes last: the
+		   service doing the work, if it runs, is the owner worth
+		   naming first. */
+		if (k->nown > 1 && inv->procs.v[op[0]].is_manager) {
 			struct nm_owner first = ow[0];
 			uint32_t fp = op[0];
 
@@ -692,7 +793,7 @@ nm_owner_scan(struct nm_linv *inv, struct nm_proc_socks *ps,
 		}
 		last = &inv->procs.v[op[k->nown - 1]];
 		if (last->is_manager)
-			socket_unit(&s, k, i);
+			socket_unit(&s, k, i, last);
 	}
 	/* Owning processes join the snapshot's process list. */
 	for (i = 0; i < inv->procs.n; i++) {
@@ -707,8 +808,9 @@ nm_owner_scan(struct nm_linv *inv, struct nm_proc_socks *ps,
 		np->nservices = p->nservices;
 		np->source = inv->source;
 	}
-	if (s.units != NULL)
-		nm_unitdb_free(s.units);
+	for (i = 0; i < s.units.n; i++)
+		nm_unitdb_free(s.units.v[i].db);
+	NM_VEC_FREE(&s.units);
 	NM_VEC_FREE(&s.users);
 	free(s.passwd);
 	close(s.procfd);

@@ -12,8 +12,9 @@
  * Limits (documented in doc/netmin.1.md): templates ("x@.socket") and
  * specifiers are not expanded; a unit changed on disk but not reloaded is
  * read as on disk; transient socket units (systemd-run --socket-property)
- * exist only in /run and are read only if their file is there; sockets of
- * systemd --user managers are not matched.
+ * exist only in /run and are read only if their file is there.  A user
+ * manager (systemd --user) is read the same way from its own search path
+ * (its XDG_* environment, its mount namespace through /proc/PID/root).
  */
 #ifdef __linux__
 
@@ -29,12 +30,12 @@
 
 #include "src_linux.h"
 
-/* Highest priority first, as systemd searches them. */
-static const char *const unit_dirs[] = {
+/* The system manager's search path, highest priority first. */
+const char *const nm_system_unit_dirs[] = {
 	"/etc/systemd/system.control", "/run/systemd/system.control",
 	"/run/systemd/transient", "/etc/systemd/system", "/run/systemd/system",
 	"/usr/local/lib/systemd/system", "/usr/lib/systemd/system",
-	"/lib/systemd/system",
+	"/lib/systemd/system", NULL
 };
 
 struct listen {
@@ -53,6 +54,7 @@ struct sunit {
 
 struct nm_unitdb {
 	NM_VEC(struct sunit) u;
+	const char *const *dirs;	/* search path, NULL-terminated */
 };
 
 static void
@@ -182,17 +184,17 @@ cmp_base(const void *a, const void *b)
 
 /* Drop-ins of one unit across every directory, in file-name order. */
 static void
-apply_dropins(struct sunit *u, const char *root)
+apply_dropins(struct sunit *u, const char *root, const char *const *dirs)
 {
 	NM_VEC(char *) files = { 0 };
 	char dir[4096], full[4096 + 512];
 	size_t i, k;
 
-	for (i = 0; i < NM_NELEM(unit_dirs); i++) {
+	for (i = 0; dirs[i] != NULL; i++) {
 		DIR *d;
 		struct dirent *de;
 
-		snprintf(dir, sizeof(dir), "%s%s/%s.d", root, unit_dirs[i],
+		snprintf(dir, sizeof(dir), "%s%s/%s.d", root, dirs[i],
 		    u->name);
 		if ((d = opendir(dir)) == NULL)
 			continue;
@@ -222,7 +224,7 @@ apply_dropins(struct sunit *u, const char *root)
 }
 
 static bool
-is_enabled(const char *root, const char *name)
+is_enabled(const char *root, const char *const *dirs, const char *name)
 {
 	char path[4096];
 	size_t i;
@@ -230,8 +232,8 @@ is_enabled(const char *root, const char *name)
 	struct dirent *de;
 
 	/* Enabled means a link in some *.wants/ or *.requires/ folder. */
-	for (i = 0; i < NM_NELEM(unit_dirs); i++) {
-		snprintf(path, sizeof(path), "%s%s", root, unit_dirs[i]);
+	for (i = 0; dirs[i] != NULL; i++) {
+		snprintf(path, sizeof(path), "%s%s", root, dirs[i]);
 		if ((d = opendir(path)) == NULL)
 			continue;
 		while ((de = readdir(d)) != NULL) {
@@ -254,7 +256,7 @@ is_enabled(const char *root, const char *name)
 }
 
 struct nm_unitdb *
-nm_unitdb_load(const char *root)
+nm_unitdb_load(const char *root, const char *const *dirs)
 {
 	struct nm_unitdb *db = nm_xcalloc(1, sizeof(*db));
 	char dir[4096], path[4096 + 256], target[256];
@@ -262,11 +264,11 @@ nm_unitdb_load(const char *root)
 
 	if (root == NULL || strcmp(root, "/") == 0)
 		root = "";
-	for (i = 0; i < NM_NELEM(unit_dirs); i++) {
+	for (i = 0; dirs[i] != NULL; i++) {
 		DIR *d;
 		struct dirent *de;
 
-		snprintf(dir, sizeof(dir), "%s%s", root, unit_dirs[i]);
+		snprintf(dir, sizeof(dir), "%s%s", root, dirs[i]);
 		if ((d = opendir(dir)) == NULL)
 			continue;
 		while ((de = readdir(d)) != NULL) {
@@ -291,9 +293,10 @@ nm_unitdb_load(const char *root)
 		closedir(d);
 	}
 	for (i = 0; i < db->u.n; i++) {
-		apply_dropins(&db->u.v[i], root);
+		apply_dropins(&db->u.v[i], root, dirs);
 		if (db->u.v[i].l.n > 0)
-			db->u.v[i].enabled = is_enabled(root, db->u.v[i].name);
+			db->u.v[i].enabled = is_enabled(root, dirs,
+			    db->u.v[i].name);
 	}
 	return db;
 }
