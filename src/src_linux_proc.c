@@ -255,23 +255,26 @@ describe(struct scan *s, struct nm_lproc *p)
  * directly, without listing the directory first (listing /proc/PID/fd
  * costs as much again as the links).  Linux 6.2+ gives the number of
  * open fds as the directory's size, so the workers stop once they have
- * found them all between them; a long run of missing numbers (a sparse
- * table, an older kernel) makes a worker list the directory for the
- * rest of its share instead.
+ * found them all between them, or after a long run of missing numbers;
+ * if they stopped short (a sparse table), the last one to finish lists
+ * the directory for the fds above where each stopped.
  */
 #define BIGDIR	64	/* fds: below this, one worker lists the dir */
-#define MAXMISS	256	/* missing fd numbers in a row before listing */
+#define MAXMISS	256	/* missing fd numbers in a row, then list */
 
 struct worker {
 	const char	*proc_root;
 	const int	*pids;
 	atomic_size_t	*found;		/* per PID: fds found by all workers */
+	atomic_uint	*done;		/* per PID: workers past the numbers */
+	long		*stop;		/* per PID and worker: where it stopped */
 	size_t		 npids;
 	unsigned	 id, nwork;
 	struct nm_proc_socks ps;
 };
 
-static void
+/* Reads one fd link; -1 when there is no such fd. */
+static int
 take(struct worker *w, int fdd, const char *name, int pid)
 {
 	char link[64];
@@ -281,18 +284,21 @@ take(struct worker *w, int fdd, const char *name, int pid)
 	struct nm_proc_sock *x;
 
 	n = readlinkat(fdd, name, link, sizeof(link) - 1);
+	if (n < 0)
+		return -1;
 	if (n < 10 || memcmp(link, "socket:[", 8) != 0)
-		return;
+		return 0;
 	for (c = link + 8; c < link + n && *c >= '0' && *c <= '9'; c++)
 		ino = ino * 10 + (uint32_t)(*c - '0');
 	x = NM_VEC_PUSH(&w->ps.v);
 	x->ino = ino;
 	x->pid = pid;
+	return 0;
 }
 
-/* Lists the directory; takes fds of our share numbered from `from`. */
+/* Lists the directory; takes the fds no worker has read (stop[]). */
 static void
-list_dir(struct worker *w, int fdd, int pid, bool share, long from)
+list_dir(struct worker *w, int fdd, int pid, const long *stop, unsigned n)
 {
 	struct dirent *de;
 	DIR *d;
@@ -308,10 +314,10 @@ list_dir(struct worker *w, int fdd, int pid, bool share, long from)
 
 		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
 		    nm_parse_ll(de->d_name, strlen(de->d_name), 0, INT32_MAX,
-		    &fd) != 0 || fd < from ||
-		    (share && fd % w->nwork != w->id))
+		    &fd) != 0 ||
+		    (stop != NULL && fd < stop[fd % n]))
 			continue;
-		take(w, fdd, de->d_name, pid);
+		(void)take(w, fdd, de->d_name, pid);
 	}
 	closedir(d);
 }
@@ -348,10 +354,11 @@ collect_pid(struct worker *w, int procfd, size_t pi)
 		return;
 	}
 	if (fstat(fdd, &st) != 0 || st.st_size < BIGDIR || w->nwork == 1) {
-		/* Small (or size unknown): one worker, by listing. */
+		/* Small, or size unknown (before Linux 6.2): one worker
+		   lists it (cheaper than guessing at holes). */
 		if (w->id == pi % w->nwork) {
 			w->ps.seen++;
-			list_dir(w, fdd, pid, false, 0);
+			list_dir(w, fdd, pid, NULL, 1);
 		}
 		close(fdd);
 		return;
@@ -359,36 +366,22 @@ collect_pid(struct worker *w, int procfd, size_t pi)
 	if (w->id == pi % w->nwork)
 		w->ps.seen++;
 	for (fd = w->id; ; fd += w->nwork) {
-		char link[64];
-		ssize_t n;
-
-		if (atomic_load(&w->found[pi]) >= (size_t)st.st_size)
+		if (atomic_load(&w->found[pi]) >= (size_t)st.st_size ||
+		    miss >= MAXMISS)
 			break;
-		if (miss >= MAXMISS) {
-			list_dir(w, fdd, pid, true, fd);
-			break;
-		}
 		fd_name(name, fd);
-		n = readlinkat(fdd, name, link, sizeof(link) - 1);
-		if (n < 0) {
+		if (take(w, fdd, name, pid) < 0) {
 			miss++;
 			continue;
 		}
 		miss = 0;
 		atomic_fetch_add(&w->found[pi], 1);
-		if (n >= 10 && memcmp(link, "socket:[", 8) == 0) {
-			uint32_t ino = 0;
-			const char *c;
-			struct nm_proc_sock *x;
-
-			for (c = link + 8; c < link + n && *c >= '0' &&
-			    *c <= '9'; c++)
-				ino = ino * 10 + (uint32_t)(*c - '0');
-			x = NM_VEC_PUSH(&w->ps.v);
-			x->ino = ino;
-			x->pid = pid;
-		}
 	}
+	w->stop[pi * w->nwork + w->id] = fd;
+	/* The last worker out lists what the others stopped short of. */
+	if (atomic_fetch_add(&w->done[pi], 1) + 1 == w->nwork &&
+	    atomic_load(&w->found[pi]) < (size_t)st.st_size)
+		list_dir(w, fdd, pid, w->stop + pi * w->nwork, w->nwork);
 	close(fdd);
 }
 
@@ -425,6 +418,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	bool started[NWORK] = { false };
 	NM_VEC(int) pids = { 0 };
 	atomic_size_t *found;
+	atomic_uint *done;
+	long *stop;
 	struct dirent *de;
 	size_t at[NWORK] = { 0 }, i;
 	unsigned nwork, t;
@@ -450,13 +445,19 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 		qsort(pids.v, pids.n, sizeof(*pids.v), cmp_int);
 	nwork = ncpu < 2 ? 1 : ncpu > NWORK ? NWORK : (unsigned)ncpu;
 	found = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*found));
-	for (i = 0; i < pids.n; i++)
+	done = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*done));
+	stop = nm_xcalloc((pids.n ? pids.n : 1) * nwork, sizeof(*stop));
+	for (i = 0; i < pids.n; i++) {
 		atomic_init(&found[i], 0);
+		atomic_init(&done[i], 0);
+	}
 	memset(w, 0, sizeof(w));
 	for (t = 0; t < nwork; t++) {
 		w[t].proc_root = proc_root;
 		w[t].pids = pids.v;
 		w[t].found = found;
+		w[t].done = done;
+		w[t].stop = stop;
 		w[t].npids = pids.n;
 		w[t].id = t;
 		w[t].nwork = nwork;
@@ -496,6 +497,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 		NM_VEC_FREE(&w[t].ps.v);
 	NM_VEC_FREE(&pids);
 	free(found);
+	free(done);
+	free(stop);
 	return 0;
 }
 

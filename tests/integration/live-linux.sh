@@ -51,6 +51,7 @@ ip -n "$ns" link set nmtl1 up
 # holder SCRIPT: runs python in the namespace; it prints "ready".
 holder() {
 	local out=$tmp/h${#pids[@]}
+	: > "$out"
 	ip netns exec "$ns" "$@" > "$out" 2>&1 &
 	pids+=($!)
 	for _ in $(seq 100); do
