@@ -15,6 +15,7 @@ struct cmd {
 /* In the order a user meets them. */
 static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
+	{ "scan", cmd_scan, "which ports of a host answer from outside (TCP, UDP probes)" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
 	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux)" },
 	{ "undo", cmd_undo, "put back what apply changed, from its journal" },
