@@ -214,11 +214,13 @@ out_table(const struct nm_scan *scan, struct nm_buf *b)
 	else
 		nm_buf_puts(b, "no open or filtered port\n");
 	nm_table_free(&t);
+	nm_buf_puts(b, "closed (not shown):");
 	for (i = 0; i < 2; i++)
 		if (scan->scanned[i] > 0)
-			nm_buf_printf(b, "%s %zu closed %s port%s not shown\n",
-			    i == 0 ? "" : "and", closed[i],
-			    nm_proto_name((int)i), closed[i] == 1 ? "" : "s");
+			nm_buf_printf(b, "%s %s %zu", i > 0 &&
+			    scan->scanned[0] > 0 ? "," : "",
+			    nm_proto_name((int)i), closed[i]);
+	nm_buf_puts(b, "\n");
 	for (i = 0; i < scan->notes.n; i++)
 		nm_buf_printf(b, "note: %s\n", scan->notes.v[i]);
 }

@@ -491,7 +491,7 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 		}
 	}
 	scan->scanned[NM_UDP] += n;
-	if (serial) {
+	if (serial && nwork > 0) {
 		scan->icmp_rechecked += nwork;
 		if (rechecked_closed > 0)
 			scan->icmp_limited = true;
