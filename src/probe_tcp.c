@@ -159,7 +159,7 @@ drop_fd(struct tcp_worker *w, int fd, bool rst)
 
 /* The connection on fd is decided: err is 0 (connected) or an errno. */
 static void
-answered(struct tcp_worker *w, int fd, int err, int64_t now)
+answered(struct tcp_worker *w, int fd, int err, bool reusable, int64_t now)
 {
 	struct tcp_shared *sh = w->sh;
 	struct slot *sl = &w->byfd[fd];
@@ -178,10 +178,10 @@ answered(struct tcp_worker *w, int fd, int err, int64_t now)
 			finish(w, idx, NM_PS_CLOSED, NM_PR_REFUSED);
 		return;
 	}
-	if (err == 0)
-		drop_fd(w, fd, true);
-	else
+	if (err == ECONNREFUSED && reusable)
 		*NM_VEC_PUSH(&w->spare) = fd;	/* unconnected again: reuse */
+	else
+		drop_fd(w, fd, err == 0);
 	/* Karn: a SYN the kernel may have retransmitted gives no sample. */
 	if (took < 900000000)
 		nm_rtt_sample(&w->rtt_est, took);
@@ -279,7 +279,7 @@ launch(struct tcp_worker *w, uint32_t idx)
 			(void)epoll_ctl(w->ep, EPOLL_CTL_ADD, fd, &ev);
 		}
 		track(w, fd, idx, now);
-		answered(w, fd, 0, now);
+		answered(w, fd, 0, false, now);
 		return 0;
 	}
 	e = errno;
@@ -363,7 +363,7 @@ report(struct tcp_shared *sh)
  * next port (cheaper than getsockopt + close + socket + epoll_ctl).
  */
 static bool
-probe_now(struct tcp_worker *w, int fd, int64_t now)
+probe_now(struct tcp_worker *w, int fd, uint32_t events, int64_t now)
 {
 	struct sockaddr_storage sa = w->sh->base;
 	int e = 0;
@@ -380,9 +380,21 @@ probe_now(struct tcp_worker *w, int fd, int64_t now)
 		e = errno;
 	if (e == EISCONN)
 		e = 0;
-	if (e == EALREADY || e == EINPROGRESS)
-		return false;		/* still connecting */
-	answered(w, fd, e, now);
+	if (e == EALREADY || e == EINPROGRESS) {
+		socklen_t el = sizeof(e);
+
+		/*
+		 * Still SYN_SENT, but an ICMP unreachable came back: recent
+		 * kernels keep trying (a soft error, RFC 5461) and only
+		 * flag it.  nmap calls that filtered; so do we.
+		 */
+		if (!(events & EPOLLERR) || getsockopt(fd, SOL_SOCKET,
+		    SO_ERROR, &e, &el) != 0 || e == 0)
+			return false;
+		answered(w, fd, e, false, now);
+		return true;
+	}
+	answered(w, fd, e, true, now);
 	return true;
 }
 
@@ -407,7 +419,7 @@ expire(struct tcp_worker *w, int64_t now)
 		w->fifo_head++;
 		/* Ask the socket itself: the answer may be in while this
 		 * thread was not running (a busy machine). */
-		if (!probe_now(w, f->fd, now))
+		if (!probe_now(w, f->fd, EPOLLERR, now))
 			timed_out(w, f->fd);
 	}
 	if (w->fifo_head > 4096 && w->fifo_head * 2 > w->fifo.n) {
@@ -483,7 +495,7 @@ worker_main(void *arg)
 		}
 		now = nm_now_ns();
 		for (k = 0; k < nev; k++)
-			(void)probe_now(w, evs[k].data.fd, now);
+			(void)probe_now(w, evs[k].data.fd, evs[k].events, now);
 		if (w->id == 0 && now - w->last_report > 200000000) {
 			report(sh);
 			w->last_report = now;

@@ -13,14 +13,19 @@
  * Silence is ambiguous twice over: a listener that ignores the probe, a
  * firewall, a lost datagram, and, on Linux targets, the ICMP rate limit
  * (net.ipv4.icmp_ratelimit: after a burst of 6, one unreachable a second
- * to a given peer).  So a scan has two rounds.  The first probes every
- * port in parallel.  The second probes each silent port again: in
- * parallel when the target sent no ICMP at all (nothing to rate-limit),
- * otherwise one port at a time, each probe sent only when the target's
- * limiter has had icmp_interval to refill since the last ICMP we saw, so
- * a closed port cannot stay silent.  A port still silent then is
- * open|filtered for sure; one the time budget left unchecked is reported
- * with "uncertain": true.
+ * to a given peer), which turns closed ports silent.  So a scan has three
+ * rounds.  The first probes every port in parallel.  The second probes
+ * every silent port again, as one batch, once the target's limiter has
+ * had icmp_interval to refill since the last ICMP we saw (or since the
+ * scan began: someone else may have drained it): with a token there, no
+ * ICMP back means no silent port is closed.  If ICMPs did come back, the
+ * third round probes each port still silent one at a time, each behind
+ * that same wait, so a closed port cannot stay silent.  Silence then is
+ * open|filtered for sure; a port the time budget left unconfirmed is
+ * reported open|filtered with "uncertain": true and a note.  This rests
+ * on the target's limiter refilling at least one token per icmp_interval
+ * (Linux: 1000 ms; --icmp-interval for others) and on nobody else
+ * draining it meanwhile.
  */
 #include "probe.h"
 
@@ -55,6 +60,8 @@ struct udp_scan {
 	uint8_t		*state, *reason, *tries;
 	const char	**service, **detail;
 	int32_t		*rtt;
+	uint8_t		*confirmed;	/* silent while the limiter had a token */
+	bool		 guaranteed;	/* this round's probes had one */
 
 	int		 ep;
 	struct uslot	*slots;
@@ -289,17 +296,22 @@ report(struct udp_scan *u)
 }
 
 /*
- * One round over work[0..nwork): probe each port once.  serial: one probe
- * at a time, each after the ICMP limiter has refilled.  Returns 0, or -1
- * on an error; ports the deadline cut off are left as they were.
+ * One round over work[0..nwork): probe each port once.  gate: GATE_NONE
+ * sends at once; GATE_BATCH first waits until the target's ICMP limiter
+ * has had icmp_interval to refill since the last ICMP we saw (or since the
+ * scan began), then sends the whole batch; GATE_SERIAL sends one probe
+ * at a time, each behind that same wait.  Returns 0, or -1 on an error;
+ * ports the deadline cut off are left as they were.
  */
+enum { GATE_NONE, GATE_BATCH, GATE_SERIAL };
+
 static int
-round_(struct udp_scan *u, const uint32_t *work, size_t nwork, bool serial,
+round_(struct udp_scan *u, const uint32_t *work, size_t nwork, int gate,
     struct nm_error *err)
 {
 	struct epoll_event evs[64];
 	size_t next = 0;
-	int limit = serial ? 1 : u->nslots;
+	int limit = gate == GATE_SERIAL ? 1 : u->nslots;
 
 	while (next < nwork || u->inflight > 0) {
 		int64_t now = nm_now_ns(), to = nm_rtt_timeout(&u->rtt_est);
@@ -313,16 +325,21 @@ round_(struct udp_scan *u, const uint32_t *work, size_t nwork, bool serial,
 
 			if (sl->fd < 0)
 				continue;
-			if (now - sl->sent >= to)
-				release(u, sl);	/* silent this round */
+			if (now - sl->sent >= to) {
+				/* Silent this round. */
+				if (u->guaranteed &&
+				    u->state[sl->idx] == ST_SILENT)
+					u->confirmed[sl->idx] = 1;
+				release(u, sl);
+			}
 			else if (sl->sent + to - now < wait_ns)
 				wait_ns = sl->sent + to - now;
 		}
 		while (next < nwork && u->inflight < limit) {
 			int r;
 
-			if (serial && u->icmp_seen > 0 &&
-			    now < u->last_icmp + u->interval_ns) {
+			if ((gate == GATE_SERIAL || (gate == GATE_BATCH &&
+			    next == 0)) && now < u->last_icmp + u->interval_ns) {
 				int64_t w = u->last_icmp + u->interval_ns - now;
 
 				if (w < wait_ns)
@@ -385,7 +402,8 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 	struct udp_scan u;
 	uint32_t *work;
 	size_t i, nwork = 0, unchecked = 0, rechecked_closed = 0;
-	bool serial = false;
+	size_t closed_before = 0, closed_after = 0, icmp_before, nserial = 0;
+	bool paced;
 	int rc = 0, j;
 
 	memset(&u, 0, sizeof(u));
@@ -400,6 +418,7 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 	u.rtt = nm_xcalloc(n ? n : 1, sizeof(*u.rtt));
 	u.service = nm_xcalloc(n ? n : 1, sizeof(*u.service));
 	u.detail = nm_xcalloc(n ? n : 1, sizeof(*u.detail));
+	u.confirmed = nm_xcalloc(n ? n : 1, 1);
 	work = nm_xcalloc(n ? n : 1, sizeof(*work));
 	u.nslots = o->max_inflight > 0 ? o->max_inflight : NM_SCAN_UDP_INFLIGHT;
 	j = nm_raise_nofile(u.nslots + 64);
@@ -417,7 +436,11 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 	u.interval_ns = (int64_t)(o->icmp_interval_ms > 0 ?
 	    o->icmp_interval_ms : o->icmp_interval_ms < 0 ? 0 :
 	    NM_SCAN_ICMP_INTERVAL_MS) * 1000000;
-	u.nonce = (uint32_t)nm_now_ns() ^ (uint32_t)getpid() << 16;
+	/* NETMIN_SCAN_NONCE fixes the nonces, to record replies for tests. */
+	if (getenv("NETMIN_SCAN_NONCE") != NULL)
+		u.nonce = (uint32_t)strtoul(getenv("NETMIN_SCAN_NONCE"), NULL, 0);
+	else
+		u.nonce = (uint32_t)nm_now_ns() ^ (uint32_t)getpid() << 16;
 	if (u.nonce == 0)
 		u.nonce = 1;
 	u.ep = epoll_create1(EPOLL_CLOEXEC);
@@ -427,6 +450,8 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 		goto out;
 	}
 	u.start = u.last_report = nm_now_ns();
+	/* Someone may have drained the limiter just before we began. */
+	u.last_icmp = u.start;
 	u.deadline = u.start + (int64_t)(o->max_time_s > 0 ? o->max_time_s :
 	    NM_SCAN_MAX_TIME_S) * 1000000000;
 
@@ -436,29 +461,51 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 		work[i] = (uint32_t)i;
 	}
 	u.phase = "probing";
-	if (round_(&u, work, n, false, err) != 0) {
+	if (round_(&u, work, n, GATE_NONE, err) != 0) {
 		rc = -1;
 		goto out;
 	}
-	/* Round 2: every silent port again; paced if ICMP was seen. */
+	/*
+	 * Round 2: every silent port again, as one batch once the limiter
+	 * has refilled.  With no ICMP back at all, the limiter could not
+	 * have hidden a closed port: every silent port is confirmed.
+	 * Round 3: what is still silent after an ICMP came back, one port
+	 * at a time.
+	 */
 	for (i = 0; i < n; i++)
 		if (u.state[i] == ST_SILENT && u.tries[i] > 0)
 			work[nwork++] = (uint32_t)i;
-	serial = u.icmp_seen > 0 && u.interval_ns > 0;
+	paced = u.interval_ns > 0;
 	u.phase = "rechecking";
-	{
-		size_t closed_before = 0, closed_after = 0;
+	for (i = 0; i < n; i++)
+		closed_before += u.state[i] == NM_PS_CLOSED;
+	icmp_before = u.icmp_seen;
+	u.guaranteed = !paced;
+	if (round_(&u, work, nwork, paced ? GATE_BATCH : GATE_NONE, err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (paced && u.icmp_seen == icmp_before) {
+		for (i = 0; i < nwork; i++)
+			if (u.state[work[i]] == ST_SILENT && u.tries[work[i]] >= 2)
+				u.confirmed[work[i]] = 1;
+	} else if (paced) {
+		size_t k = 0;
 
-		for (i = 0; i < n; i++)
-			closed_before += u.state[i] == NM_PS_CLOSED;
-		if (round_(&u, work, nwork, serial, err) != 0) {
+		for (i = 0; i < nwork; i++)
+			if (u.state[work[i]] == ST_SILENT &&
+			    !u.confirmed[work[i]])
+				work[k++] = work[i];
+		nserial = k;
+		u.guaranteed = true;
+		if (round_(&u, work, k, GATE_SERIAL, err) != 0) {
 			rc = -1;
 			goto out;
 		}
-		for (i = 0; i < n; i++)
-			closed_after += u.state[i] == NM_PS_CLOSED;
-		rechecked_closed = closed_after - closed_before;
 	}
+	for (i = 0; i < n; i++)
+		closed_after += u.state[i] == NM_PS_CLOSED;
+	rechecked_closed = closed_after - closed_before;
 	report(&u);
 	scan->secs[NM_UDP] = (double)(nm_now_ns() - u.start) / 1e9;
 
@@ -477,7 +524,7 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 		} else if (u.state[i] == ST_SILENT) {
 			r->state = NM_PS_OPEN_FILTERED;
 			r->reason = NM_PR_TIMEOUT;
-			if (u.tries[i] < 2 && serial) {
+			if (paced && !u.confirmed[i]) {
 				/* The budget ran out before its recheck. */
 				r->reason = NM_PR_NOT_RECHECKED;
 				r->uncertain = true;
@@ -491,14 +538,15 @@ nm_scan_udp(struct nm_scan *scan, const uint16_t *ports, size_t n,
 		}
 	}
 	scan->scanned[NM_UDP] += n;
-	if (serial && nwork > 0) {
+	if (rechecked_closed > 0)
+		scan->icmp_limited = true;
+	if (paced && nwork > 0) {
 		scan->icmp_rechecked += nwork;
-		if (rechecked_closed > 0)
-			scan->icmp_limited = true;
-		nm_scan_note(scan, "udp: %zu silent port%s rechecked one at a "
-		    "time, %d ms after the last ICMP (the target's rate "
-		    "limit); %zu turned out closed", nwork, nwork == 1 ? "" :
-		    "s", (int)(u.interval_ns / 1000000), rechecked_closed);
+		nm_scan_note(scan, "udp: %zu silent port%s rechecked %d ms "
+		    "after the last ICMP (the target's rate limit), %zu of "
+		    "them one at a time; %zu turned out closed", nwork,
+		    nwork == 1 ? "" : "s", (int)(u.interval_ns / 1000000),
+		    nserial, rechecked_closed);
 	}
 	if (unchecked > 0)
 		nm_scan_note(scan, "udp: the time budget ran out: %zu silent "
@@ -517,6 +565,7 @@ out:
 	free(u.rtt);
 	free(u.service);
 	free(u.detail);
+	free(u.confirmed);
 	free(work);
 	return rc;
 }
