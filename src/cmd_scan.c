@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "out.h"
 #include "probe.h"
+#include "src.h"
 
 static void
 usage(FILE *f)
@@ -34,7 +35,8 @@ usage(FILE *f)
 "      --json         a netmin.scan/1 document (see doc/json.md)\n"
 "  -f, --from FILE    the host's own view (a capture, as for 'netmin list'):\n"
 "                     a filtered port where the host lists a listener is\n"
-"                     marked (a full accept queue looks filtered)\n"
+"                     marked (a full accept queue looks filtered); when\n"
+"                     HOST is this machine, its live view is used\n"
 "      --allow-broadcast  scan a broadcast, multicast or network address\n"
 "      --no-progress  no progress line on a terminal\n"
 "\n"
@@ -147,6 +149,18 @@ annotate(struct nm_scan *scan, const struct nm_snapshot *snap)
 			    "listener here: its accept queue may be full, or "
 			    "a firewall drops");
 	}
+}
+
+static bool
+any_filtered(const struct nm_scan *scan)
+{
+	size_t i;
+
+	for (i = 0; i < scan->res.n; i++)
+		if (scan->res.v[i].proto == NM_TCP &&
+		    scan->res.v[i].state == NM_PS_FILTERED)
+			return true;
+	return false;
 }
 
 static bool
@@ -494,6 +508,18 @@ cmd_scan(int argc, char **argv)
 		nm_usage_error("scan", "no port to scan for the protocols "
 		    "chosen");
 		goto usage;
+	}
+	/* Scanning this very host: its own live view says where listeners
+	 * are, as --from would. */
+	if (!have_snap && scan.target.local && any_filtered(&scan)) {
+		struct nm_live_opts lo;
+		struct nm_error lerr = { 0 };
+
+		memset(&lo, 0, sizeof(lo));
+		nm_snap_init(&snap);
+		have_snap = true;
+		if (nm_src_live(&snap, &lo, &lerr) == 0)
+			nm_snap_finish(&snap);
 	}
 	if (have_snap)
 		annotate(&scan, &snap);
