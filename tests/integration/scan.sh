@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # tests/integration/scan.sh - netmin scan against a real host built here:
-# namespace nmt-scan-ts (198.18.4.2) with real listeners and daemons
+# namespace nmt-scan-ts-PID (198.18.4.2) with real listeners and daemons
 # (Samba smbd/nmbd, chrony, dnsmasq, net-snmp, strongSwan charon,
 # minissdpd, avahi, wsdd, plain sockets), nftables drop and reject rules,
-# and a listener whose accept queue is full; scanned from nmt-scan-tc
+# and a listener whose accept queue is full; scanned from nmt-scan-tc-PID
 # (198.18.4.1) over a veth pair.  Every verdict is checked against the
 # truth the script built, and nmap -sT / -sU scan the same host so both
 # scanners can be compared with that truth.  No route leaves the
@@ -12,7 +12,9 @@ set -u
 top=${NETMIN_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 NETMIN=${NETMIN:-$top/build/asan/netmin}
 PY=/usr/bin/python3
-SRV=nmt-scan-ts CLI=nmt-scan-tc
+# Per-run names: two suite runs at once must not delete each other's hosts.
+SRV=nmt-scan-ts-$$ CLI=nmt-scan-tc-$$
+V0=nmsc${$}a V1=nmsc${$}b
 SIP=198.18.4.2
 work=$(mktemp -d /tmp/nmt-scan.XXXXXX)
 pids=()
@@ -50,15 +52,15 @@ done
 ip netns del $SRV 2>/dev/null
 ip netns del $CLI 2>/dev/null
 ip netns add $SRV && ip netns add $CLI || { nok "cannot make namespaces"; exit 0; }
-ip link add nmt-scan-tv0 type veth peer name nmt-scan-tv1
-ip link set nmt-scan-tv0 netns $SRV
-ip link set nmt-scan-tv1 netns $CLI
+ip link add $V0 type veth peer name $V1
+ip link set $V0 netns $SRV
+ip link set $V1 netns $CLI
 ip -n $SRV link set lo up
 ip -n $CLI link set lo up
-ip -n $SRV addr add $SIP/24 dev nmt-scan-tv0
-ip -n $CLI addr add 198.18.4.1/24 dev nmt-scan-tv1
-ip -n $SRV link set nmt-scan-tv0 up
-ip -n $CLI link set nmt-scan-tv1 up
+ip -n $SRV addr add $SIP/24 dev $V0
+ip -n $CLI addr add 198.18.4.1/24 dev $V1
+ip -n $SRV link set $V0 up
+ip -n $CLI link set $V1 up
 
 # Plain sockets: listeners that accept, one that never does (backlog 0),
 # silent UDP sockets.  Prints "ready" once all are bound.
@@ -172,7 +174,7 @@ ip netns exec $SRV unshare -m sh -c "mount -t tmpfs tmpfs /run &&
     > "$work/charon.log" 2>&1 &
 pids+=($!)
 
-ip netns exec $SRV minissdpd -d -i nmt-scan-tv0 -s "$work/ssdp.sock" \
+ip netns exec $SRV minissdpd -d -i $V0 -s "$work/ssdp.sock" \
     -p "$work/ssdp.pid" > "$work/ssdp.log" 2>&1 &
 pids+=($!)
 
@@ -181,7 +183,7 @@ cat > "$work/avahi.conf" <<EOF
 host-name=nmtpeer
 use-ipv4=yes
 use-ipv6=no
-allow-interfaces=nmt-scan-tv0
+allow-interfaces=$V0
 enable-dbus=no
 [publish]
 publish-workstation=yes
@@ -196,7 +198,7 @@ pids+=($!)
 
 # wsdd answers WS-Discovery probes sent to the multicast group only: to a
 # unicast scan it is a silent listener on 3702.
-ip netns exec $SRV $PY /usr/sbin/wsdd -i nmt-scan-tv0 -4 -n NMTPEER -t \
+ip netns exec $SRV $PY /usr/sbin/wsdd -i $V0 -4 -n NMTPEER -t \
     > "$work/wsdd.log" 2>&1 &
 pids+=($!)
 
@@ -462,7 +464,7 @@ compare "udp over IPv6 (::1): 7006 open|filtered, 7007 closed" \
 # --- refusals and table output -----------------------------------------
 out=$(ip netns exec $CLI "$NETMIN" scan 198.18.4.255 2>&1)
 rc=$?
-if [ $rc = 2 ] && [ "$out" = "netmin: 198.18.4.255 is the broadcast address of nmt-scan-tv1 (198.18.4.0/24), not one host; give --allow-broadcast to scan it anyway" ]; then
+if [ $rc = 2 ] && [ "$out" = "netmin: 198.18.4.255 is the broadcast address of $V1 (198.18.4.0/24), not one host; give --allow-broadcast to scan it anyway" ]; then
 	ok "a directed broadcast target is refused (exit 2)"
 else
 	nok "broadcast refusal: rc $rc, $out"
