@@ -375,9 +375,11 @@ nm_diag_dump(int diagfd, int routefd, struct nm_diag_dec *d, bool all,
 		req.nh.nlmsg_seq = seq++;
 		req.r.sdiag_family = (uint8_t)dumps[i].family;
 		req.r.sdiag_protocol = (uint8_t)dumps[i].proto;
-		/* Like ss -l: listeners and unconnected (bound) sockets. */
-		req.r.idiag_states = all ? ~0u : (1u << K_LISTEN) |
-		    (1u << K_CLOSE);
+		/* Like ss -l: TCP listeners and unconnected (bound) UDP.
+		   Asking TCP for LISTEN alone lets the kernel skip its
+		   established-hash walk (no CLOSE socket is in it). */
+		req.r.idiag_states = all ? ~0u : dumps[i].proto == IPPROTO_TCP ?
+		    1u << K_LISTEN : (1u << K_LISTEN) | (1u << K_CLOSE);
 		if (dumps[i].proto == IPPROTO_RAW)
 			/* inet_diag_req_raw: every raw protocol. */
 			req.r.pad = IPPROTO_RAW;
