@@ -43,7 +43,7 @@ enum {
 #define NM_EPM_MAX_FLOORS	16
 #define NM_EPM_MAX_NAME		256	/* pipe, host, lrpc names we keep */
 #define NM_EPM_MAX_REPLY	((size_t)8 << 20) /* one reassembled reply */
-#define NM_EPM_MAX_ENTRIES	20000	/* whole dump */
+#define NM_EPM_MAX_ENTRIES	10000	/* whole dump (big DCs have ~1000) */
 #define NM_EPM_MAX_PAGES	200	/* ept_lookup calls */
 #define NM_EPM_DEADLINE_FACTOR	6	/* whole dump: 6 x the read timeout */
 
