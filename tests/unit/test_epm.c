@@ -330,3 +330,42 @@ TEST(rpcif_table)
 	r = nm_rpcif_find(&u, 257);
 	CHECK(r != NULL && strcmp(r->service, "AudioSrv") == 0);
 }
+
+/* One entry without a tower, status 0: the smallest valid reply. */
+TEST(epm_reply_limits)
+{
+	uint8_t stub[20 + 4 + 12 + 28 + 4];
+	struct nm_lookup_reply rep;
+	struct nm_epm_entry *v = NULL;
+	struct nm_error err = { 0 };
+	size_t n = 0, cap = 0;
+
+	memset(stub, 0, sizeof(stub));
+	stub[20] = 1;			/* num_ents */
+	stub[24] = 1;			/* max_count */
+	stub[32] = 1;			/* actual_count */
+	CHECK_INT(nm_lookup_reply_decode(stub, sizeof(stub), false, &rep, &v,
+	    &n, &cap, 1, &err), 0);
+	CHECK_INT(n, 1);
+	CHECK(rep.handle_null);
+	CHECK(!v[0].has_tower);
+	/* The caller's room is the dump's entry cap. */
+	n = 0;
+	CHECK_INT(nm_lookup_reply_decode(stub, sizeof(stub), false, &rep, &v,
+	    &n, &cap, 0, &err), -1);
+	CHECK(strstr(err.msg, "exceeds 10000 entries") != NULL);
+	CHECK_INT(n, 0);
+	/* A tower pointer with no tower after the array. */
+	stub[36 + 16] = 2;
+	CHECK_INT(nm_lookup_reply_decode(stub, sizeof(stub), false, &rep, &v,
+	    &n, &cap, 1, &err), -1);
+	CHECK(strstr(err.msg, "truncated") != NULL);
+	CHECK_INT(n, 0);
+	/* More entries claimed than the array says. */
+	stub[36 + 16] = 0;
+	stub[20] = 2;
+	CHECK_INT(nm_lookup_reply_decode(stub, sizeof(stub), false, &rep, &v,
+	    &n, &cap, 9, &err), -1);
+	CHECK(strstr(err.msg, "inconsistent") != NULL);
+	free(v);
+}
