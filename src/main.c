@@ -16,6 +16,7 @@ struct cmd {
 static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
 	{ "scan", cmd_scan, "which ports of a host answer from outside (TCP, UDP probes)" },
+	{ "verify", cmd_verify, "hold a plan to reality: new inventory and outside scan" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
 	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux)" },
 	{ "undo", cmd_undo, "put back what apply changed, from its journal" },

@@ -6,7 +6,9 @@
 # and a listener whose accept queue is full; scanned from nmt-scan-tc-PID
 # (198.18.4.1) over a veth pair.  Every verdict is checked against the
 # truth the script built, and nmap -sT / -sU scan the same host so both
-# scanners can be compared with that truth.  No route leaves the
+# scanners can be compared with that truth.  Last, netmin verify holds a
+# plan (written here from the host's inventory) to the host after one of
+# its steps was carried out.  No route leaves the
 # namespaces.  Prints "ok - ..." / "not ok - ..."; "# ..." lines explain.
 set -u
 top=${NETMIN_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -147,6 +149,7 @@ ip netns exec $SRV dnsmasq -k --conf-file=/dev/null --port=53 \
     --pid-file="$work/dnsmasq.pid" --user=root --log-facility=- \
     > "$work/dnsmasq.log" 2>&1 &
 pids+=($!)
+dnsmasq_pid=$!
 
 mkdir -p "$work/snmp"
 cat > "$work/snmpd.conf" <<EOF
@@ -480,4 +483,81 @@ if [[ $out == "$want"* ]] && grep -qE '^tcp +9000-9019 +filtered +no-response +2
 else
 	nok "table output"
 	sed 's/^/# /' <<< "$out"
+fi
+
+# --- verify: a plan held to reality ------------------------------------
+# The plan is written here from the host's own inventory (netmin list
+# --netns): step 1 stops dnsmasq (53), step 2 stops chrony (123).  Only
+# step 1 is carried out (dnsmasq killed), so verifying step 1 must pass
+# and verifying step 2 must catch the wrong prediction.
+"$NETMIN" list --netns $SRV --json > "$work/inv.json" 2>/dev/null
+$PY - "$work/inv.json" "$work/plan.json" <<'EOF'
+import json, sys
+eps = [e for e in json.load(open(sys.argv[1]))["endpoints"]
+       if e["state"] in ("listen", "unconn") and not e["phantom"]]
+def ref(e):
+    return {k: e[k] for k in ("proto", "family", "local_address", "local_port", "pid", "kb")}
+def closes(eps, port):
+    return [e for e in eps if e["local_port"] == port]
+s1 = closes(eps, 53); a1 = [e for e in eps if e not in s1]
+s2 = closes(a1, 123); a2 = [e for e in a1 if e not in s2]
+assert s1 and s2
+step = lambda i, t, c, a: {"id": i, "phase": "services", "title": t, "kb": [],
+    "actions": [], "closes": [ref(e) for e in c], "moves": [], "reboot": False,
+    "confidence": "high", "effects": [], "after": a}
+json.dump({"schema": "netmin.plan/1", "host": {"os": "linux"}, "keep": [], "drop": [],
+    "before": eps, "steps": [step(1, "stop dnsmasq", s1, a1), step(2, "stop chrony", s2, a2)],
+    "kept": [], "remaining": a2, "notes": []}, open(sys.argv[2], "w"), indent=1)
+EOF
+kill "$dnsmasq_pid"; wait "$dnsmasq_pid" 2>/dev/null
+for i in $(seq 1 50); do
+	ip netns exec $SRV ss -lntuH | grep -q ':53 ' || break; sleep 0.1
+done
+vports="T:1-65535,U:53,123,137,7000"
+ip netns exec $CLI "$NETMIN" verify --plan "$work/plan.json" --step 1 --netns $SRV --target $SIP -p $vports --json \
+    > "$work/v1.json" 2> "$work/v1.err"
+rc=$?
+if [ $rc = 0 ] && $PY -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+assert d["match"] and d["verified_steps"] == 1, d["counts"]
+c = [x for x in d["checks"] if x["local_port"] == 53]
+assert c and all(x["verdict"] == "closed-as-predicted" and x["step"] == 1 for x in c), c
+u = [x for x in c if x["proto"] == "udp"][0]
+assert u["outside"] == "closed", u
+n = [x for x in d["checks"] if x["local_port"] == 123 and x["proto"] == "udp"]
+assert n and all(x["verdict"] == "open-as-predicted" for x in n), n
+print("# verify step 1: %s" % d["counts"])' "$work/v1.json"; then
+	ok "verify: step 1 carried out, reality matches (exit 0); 53 closed inside and outside"
+else
+	nok "verify: step 1 (exit $rc)"; sed 's/^/# /' "$work/v1.err"
+fi
+ip netns exec $CLI "$NETMIN" verify --plan "$work/plan.json" --netns $SRV --target $SIP -p $vports \
+    > "$work/v2.txt" 2>&1
+rc=$?
+if [ $rc = 1 ] && grep -qE '^2 +udp +0\.0\.0\.0:123 +closed +open +open \(ntp\) +MISMATCH still-open$' "$work/v2.txt"; then
+	ok "verify: a wrong prediction (chrony still runs) fails with still-open udp 123, seen from outside too (exit 1)"
+else
+	nok "verify: wrong prediction not caught (exit $rc)"; sed 's/^/# /' "$work/v2.txt"
+fi
+# Something new listens, and the firewall forwards a port to sshd's 22:
+# both must show up.
+ip netns exec $SRV $PY "$work/listen.py" tcp:9999 > "$work/l2.out" 2>&1 &
+pids+=($!)
+ip netns exec $SRV nft -f - <<'EOF'
+table ip nmt_scan_nat {
+  chain prerouting {
+    type nat hook prerouting priority -100;
+    tcp dport 2222 redirect to :22
+  }
+}
+EOF
+for i in $(seq 1 50); do grep -q ready "$work/l2.out" && break; sleep 0.1; done
+ip netns exec $CLI "$NETMIN" verify --plan "$work/plan.json" --step 1 --netns $SRV --target $SIP -p T:1-65535 \
+    > "$work/v3.txt" 2>&1
+rc=$?
+if [ $rc = 1 ] && grep -qE '^- +tcp +0\.0\.0\.0:9999 +closed +open +open +MISMATCH newly-open$' "$work/v3.txt" &&
+    grep -qE '^- +tcp +198\.18\.4\.2:2222 +closed +closed +open +MISMATCH reachable-host-says-closed$' "$work/v3.txt"; then
+	ok "verify: a new listener is newly-open, a forwarded port is reachable though the host says closed (exit 1)"
+else
+	nok "verify: newly open / port forward (exit $rc)"; sed 's/^/# /' "$work/v3.txt"
 fi
