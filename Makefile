@@ -7,6 +7,7 @@
 #   make check      every test suite (tests/run.sh)
 
 CC        ?= cc
+HOSTCC    ?= cc
 CLANG     ?= clang
 MINGW     ?= x86_64-w64-mingw32-gcc
 STD       := -std=c17
@@ -20,7 +21,7 @@ SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all \
 LDLIBS_WIN := -static -liphlpapi -lws2_32 -ladvapi32
 
 B         := build
-LIB_SRC   := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC   := $(sort $(filter-out src/main.c,$(wildcard src/*.c)) src/kb_data.c)
 UNIT_SRC  := $(wildcard tests/unit/*.c)
 HDRS      := $(wildcard src/*.h) $(wildcard tests/unit/*.h)
 
@@ -33,6 +34,20 @@ FUZZ_BINS    := $(FUZZ_PARSERS:%=$(B)/fuzz/parse-%) $(FUZZ_OTHER:%=$(B)/fuzz/%)
 
 .PHONY: all asan win fuzz check clean unit tools
 all: $(B)/netmin $(B)/unit-tests tools
+
+# --- knowledge base -----------------------------------------------------
+# kb/*.kb is validated by tools/kbgen (built natively, also for `make win`)
+# and embedded as src/kb_data.c, which is committed so that a plain
+# compiler build works.  A malformed entry fails here with file:line.
+KB_FILES  := kb/sources.kb $(sort $(filter-out kb/sources.kb,$(wildcard kb/*.kb)))
+KBGEN_SRC := tools/kbgen.c src/kb.c src/util.c src/plan_model.c src/names.c
+
+$(B)/tools/kbgen: $(KBGEN_SRC) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(STD) $(WARN) $(DEFS) -O1 -g -Isrc -o $@ $(KBGEN_SRC)
+
+src/kb_data.c: $(KB_FILES) tools/kbgen.c src/kb.c | $(B)/tools/kbgen
+	$(B)/tools/kbgen -o $@ $(KB_FILES)
 
 # --- native -------------------------------------------------------------
 $(B)/obj/%.o: %.c $(HDRS)
