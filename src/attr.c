@@ -375,15 +375,16 @@ by_process(struct actx *c, struct nm_endpoint *e)
 		    !(nn == 1 && strcmp(names[0], "System") == 0)) {
 			set(c, e, v[0].e, fact_conf(v[0].p, NM_CONF_MEDIUM),
 			    "process %s%s%s", names[0], v[0].p ? "" :
-			    " (not on a port the knowledge base lists for it)",
-			    unverified_note(v[0].p));
+			    " (on a port the knowledge base does not list for "
+			    "it)", unverified_note(v[0].p));
 			return 1;
 		}
 	}
 	memcpy(f, v, n * sizeof(*v));
 	if ((nf = keep_kind(f, n, NM_KBP_FIXED)) == 1) {
 		set(c, e, f[0].e, fact_conf(f[0].p, NM_CONF_MEDIUM),
-		    "process %s on %s%s", names[0], pp(e, w, sizeof(w)),
+		    "process %s on %s, %s's port%s", names[0],
+		    pp(e, w, sizeof(w)), nm_kb_name(f[0].e),
 		    unverified_note(f[0].p));
 		return 1;
 	}
@@ -427,9 +428,10 @@ by_port(struct actx *c, struct nm_endpoint *e)
 		int conf = c->os_known || (c->os & ~v[0].p->f.os) == 0 ?
 		    NM_CONF_MEDIUM : NM_CONF_LOW;
 
-		set(c, e, v[0].e, fact_conf(v[0].p, conf), "%s on %s%s%s",
-		    pp(e, w, sizeof(w)), c->osname, unverified_note(v[0].p),
-		    nm_ep_pid(e) >= 0 ? "" : " (no PID in the capture)");
+		set(c, e, v[0].e, fact_conf(v[0].p, conf), "%s is %s's port "
+		    "on %s%s%s", pp(e, w, sizeof(w)), nm_kb_name(v[0].e),
+		    c->osname, unverified_note(v[0].p), nm_ep_pid(e) >= 0 ?
+		    "" : "; the capture shows no owning process");
 		return true;
 	}
 	names_of(v, m, list, sizeof(list));
@@ -520,17 +522,23 @@ by_typical(struct actx *c, struct nm_endpoint *e)
 static void
 unknown(struct actx *c, struct nm_endpoint *e, const char *process)
 {
-	char w[32];
+	char w[32], pb[32] = "";
 	int pid = nm_ep_pid(e);
+	const char *svcs = pid >= 0 ? "tasklist /svc or netstat -anob names "
+	    "the services of the PID" : "netstat -ano with tasklist /svc "
+	    "names the services of each PID";
 
+	if (pid >= 0)
+		snprintf(pb, sizeof(pb), " (PID %d)", pid);
+	if (c->windows && e->proto == NM_UDP && e->lport >= 49152) {
+		set(c, e, NULL, NM_CONF_NONE, "a dynamic UDP port, owner "
+		    "unknown%s: %s", pb, svcs);
+		return;
+	}
 	if (c->windows && nm_os_dynamic_rpc(c->os, e->lport)) {
-		set(c, e, NULL, NM_CONF_NONE, "dynamic RPC, owner unknown%s: "
-		    "netmin rpcdump HOST lists the interface behind %s; %s",
-		    pid > 4 ? " (a process that no rule identifies)" : "",
-		    pp(e, w, sizeof(w)), pid >= 0 ?
-		    "tasklist /svc or netstat -anob names the services of the "
-		    "PID" : "a netstat -ano capture with tasklist /svc names "
-		    "the services");
+		set(c, e, NULL, NM_CONF_NONE, "dynamic RPC port, owner "
+		    "unknown%s: netmin rpcdump HOST names the interface behind "
+		    "%s; %s", pb, pp(e, w, sizeof(w)), svcs);
 		return;
 	}
 	if (process != NULL)

@@ -31,6 +31,8 @@ struct nm_srcopts {
 	struct nm_live_opts live;	/* no --from: the live host */
 	const char	**rpcdump;	/* --rpcdump HOST: endpoint-map evidence */
 	size_t		 nrpcdump;
+	const char	**kbfiles;	/* --kb FILE, repeatable */
+	size_t		 nkb;
 };
 
 /*
@@ -55,6 +57,15 @@ void	 nm_srcopts_add_from(struct nm_srcopts *, const char *);
 void	 nm_srcopts_add_rpcdump(struct nm_srcopts *, const char *);
 void	 nm_srcopts_free(struct nm_srcopts *);
 int	 nm_load_snapshot(const struct nm_srcopts *, struct nm_snapshot *);
+
+/* The knowledge base (built in, plus --kb files) and attribution. */
+struct nm_kb;
+void	 nm_srcopts_add_kb(struct nm_srcopts *, const char *);
+int	 nm_load_kb(const struct nm_srcopts *, struct nm_kb *);
+int	 nm_check_os(const char *cmd, const char *os);
+int	 nm_load_attributed(const struct nm_srcopts *, struct nm_snapshot *,
+	     struct nm_kb *);
+void	 nm_os_help(FILE *);
 int	 nm_exit_for(const struct nm_error *);
 
 void	 nm_msg(const char *fmt, ...) NM_PRINTF(1, 2);

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "epm.h"
+#include "kb.h"
 #include "out.h"
 #include "parse.h"
 
@@ -122,6 +123,9 @@ nm_srcopts_free(struct nm_srcopts *o)
 	free(o->rpcdump);
 	o->rpcdump = NULL;
 	o->nrpcdump = 0;
+	free(o->kbfiles);
+	o->kbfiles = NULL;
+	o->nkb = 0;
 }
 
 /* --rpcdump HOST: ask the host's endpoint mapper now (TCP 135, 5 s). */
@@ -142,6 +146,77 @@ load_rpcdump(struct nm_snapshot *snap, const char *host)
 	    "rpcdump:%s", host));
 	nm_rpcev_from_dump(snap, &d, src);
 	nm_epm_dump_free(&d);
+	return 0;
+}
+
+void
+nm_srcopts_add_kb(struct nm_srcopts *o, const char *path)
+{
+	o->kbfiles = nm_xrealloc(o->kbfiles, o->nkb + 1, sizeof(*o->kbfiles));
+	o->kbfiles[o->nkb++] = path;
+}
+
+/* The built-in knowledge base, then every --kb file (which add or
+ * override entries), checked as a whole. */
+int
+nm_load_kb(const struct nm_srcopts *o, struct nm_kb *kb)
+{
+	struct nm_error err = { 0 };
+	size_t i;
+
+	nm_kb_init(kb);
+	if (nm_kb_load_builtin(kb, &err) != 0) {
+		nm_msg("built-in knowledge base: %s", err.msg);
+		return NM_EXIT_FAIL;
+	}
+	for (i = 0; i < o->nkb; i++)
+		if (nm_kb_load_file(kb, o->kbfiles[i], &err) != 0) {
+			nm_msg("%s", err.msg);
+			return nm_exit_for(&err);
+		}
+	if (o->nkb && nm_kb_check(kb, &err) != 0) {
+		nm_msg("%s", err.msg);
+		return nm_exit_for(&err);
+	}
+	return 0;
+}
+
+void
+nm_os_help(FILE *f)
+{
+	int g;
+
+	fputs("OS generations (--os):", f);
+	for (g = 0; g < NM_OS__COUNT; g++)
+		fprintf(f, "%s%s", g % 4 ? ", " : "\n  ", nm_os_table[g].id);
+	fputs("\n  families when the exact release is unknown: windows, "
+	    "windows-nt5,\n  windows-nt6, windows-nt10, windows-vista+\n", f);
+}
+
+int
+nm_check_os(const char *cmd, const char *os)
+{
+	if (os == NULL || nm_os_mask(os) != 0)
+		return 0;
+	nm_usage_error(cmd, "unknown OS generation '%s' (windows-2000, "
+	    "windows-xp, ..., windows-server-2025, linux)", os);
+	return NM_EXIT_USAGE;
+}
+
+/* A snapshot with every endpoint attributed (kb, confidence, reason). */
+int
+nm_load_attributed(const struct nm_srcopts *o, struct nm_snapshot *snap,
+    struct nm_kb *kb)
+{
+	int rc;
+
+	if ((rc = nm_load_kb(o, kb)) != 0) {
+		nm_snap_init(snap);
+		return rc;
+	}
+	if ((rc = nm_load_snapshot(o, snap)) != 0)
+		return rc;
+	nm_attribute(snap, kb);
 	return 0;
 }
 

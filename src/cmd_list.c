@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "kb.h"
 #include "out.h"
 #include "parse.h"
 
@@ -15,8 +16,9 @@ usage(FILE *f)
 	size_t i;
 
 	fputs(
-"usage: netmin list [--from FILE]... [--os ID] [--rpcdump HOST] [-a] [-t] [-u]\n"
-"                   [-4] [-6] [--netns NAME|PATH | --all-netns] [--json | --csv]\n"
+"usage: netmin list [--from FILE]... [--os ID] [--rpcdump HOST] [--kb FILE]...\n"
+"                   [-a] [-t] [-u] [-4] [-6] [-w]\n"
+"                   [--netns NAME|PATH | --all-netns] [--json | --csv]\n"
 "\n"
 "List listening TCP endpoints and every UDP endpoint, with the owning PID,\n"
 "process and services, and who can reach each one (exposure: all\n"
@@ -50,6 +52,8 @@ usage(FILE *f)
 "                    process (root); a NETNS column tells them apart\n"
 "  -t, --tcp         TCP only            -u, --udp   UDP only\n"
 "  -4                IPv4 only           -6          IPv6 only\n"
+"      --kb FILE     add or override knowledge-base entries (doc/kb.md)\n"
+"  -w, --why         add a WHY column: the evidence behind each attribution\n"
 "      --json        netmin.inventory/1 document (see doc/json.md)\n"
 "      --csv         one row per endpoint, for spreadsheets and diffs\n"
 "\n"
@@ -76,7 +80,7 @@ usage(FILE *f)
 int
 cmd_list(int argc, char **argv)
 {
-	enum { OPT_JSON = 256, OPT_CSV, OPT_OS, OPT_RPCDUMP };
+	enum { OPT_JSON = 256, OPT_CSV, OPT_OS, OPT_RPCDUMP, OPT_KB };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, 'a' },
 		NM_SRCOPTS_LONG,
@@ -84,20 +88,23 @@ cmd_list(int argc, char **argv)
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "kb", required_argument, NULL, OPT_KB },
 		{ "os", required_argument, NULL, OPT_OS },
 		{ "rpcdump", required_argument, NULL, OPT_RPCDUMP },
 		{ "tcp", no_argument, NULL, 't' },
 		{ "udp", no_argument, NULL, 'u' },
+		{ "why", no_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct nm_srcopts so = { 0 };
 	struct nm_filter flt = { 0 };
 	struct nm_snapshot snap;
+	struct nm_kb kb;
 	struct nm_buf out = { 0 };
 	bool json = false, csv = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "46af:htu", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "46af:htuw", opts, NULL)) != -1) {
 		switch (c) {
 		case '4':
 			flt.v4 = true;
@@ -134,6 +141,12 @@ cmd_list(int argc, char **argv)
 		case OPT_RPCDUMP:
 			nm_srcopts_add_rpcdump(&so, optarg);
 			break;
+		case OPT_KB:
+			nm_srcopts_add_kb(&so, optarg);
+			break;
+		case 'w':
+			flt.why = true;
+			break;
 		default:
 			if (nm_srcopts_option(&so, c, optarg))
 				break;
@@ -151,10 +164,15 @@ cmd_list(int argc, char **argv)
 		return nm_usage_error("list", "--json and --csv exclude each "
 		    "other");
 	}
+	if ((rc = nm_check_os("list", so.os)) != 0) {
+		nm_srcopts_free(&so);
+		return rc;
+	}
 	/* We only print: keep big live tables compact, unless RPC evidence
-	   must be applied to every endpoint (nm_snap_finish). */
+	   must be applied to every endpoint (nm_snap_finish).  Attribution
+	   then happens as each endpoint is read. */
 	so.live.lazy = so.nrpcdump == 0;
-	rc = nm_load_snapshot(&so, &snap);
+	rc = nm_load_attributed(&so, &snap, &kb);
 	nm_buf_stream(&out, stdout);
 	if (rc == 0) {
 		if (json)
@@ -165,6 +183,7 @@ cmd_list(int argc, char **argv)
 	}
 	nm_buf_free(&out);
 	nm_snap_free(&snap);
+	nm_kb_free(&kb);
 	nm_srcopts_free(&so);
 	return rc;
 }

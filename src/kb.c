@@ -1746,7 +1746,5 @@ nm_kb_name(const struct nm_kb_entry *e)
 {
 	if (e->nservices)
 		return e->services[0];
-	if (e->nunits)
-		return e->units[0];
 	return strchr(e->id, '/') + 1;
 }

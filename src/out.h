@@ -58,6 +58,7 @@ struct nm_filter {
 	bool	 all;		/* connections too, not only listeners + UDP */
 	bool	 tcp, udp;	/* both false: both */
 	bool	 v4, v6;	/* both false: both */
+	bool	 why;		/* table: the reason behind each attribution */
 };
 
 bool	 nm_filter_match(const struct nm_filter *, const struct nm_endpoint *);

@@ -365,7 +365,7 @@ note_part(struct row *r, size_t start, const char *s)
 /* netns: whether to show a NETNS column (more than one namespace). */
 static void
 format_row(struct row *r, const struct nm_endpoint *e, bool csv,
-    bool netns)
+    bool netns, bool why)
 {
 	size_t k, start;
 
@@ -446,6 +446,13 @@ format_row(struct row *r, const struct nm_endpoint *e, bool csv,
 	}
 	if (e->nservices == 0)
 		row_add(r, "-", 1);
+	/* The kb entry without its family ("rpcss"), and how sure. */
+	row_cell(r);
+	row_puts(r, e->kb ? (strchr(e->kb, '/') ? strchr(e->kb, '/') + 1 :
+	    e->kb) : "-");
+	row_cell(r);
+	row_puts(r, e->kb || e->reason ? nm_confidence_name(e->confidence) :
+	    "-");
 	row_cell(r); row_puts(r, nm_exposure_name(e->exposure));
 	row_cell(r);
 	start = r->len;
@@ -461,6 +468,10 @@ format_row(struct row *r, const struct nm_endpoint *e, bool csv,
 	}
 	if (e->owner_note != NULL)
 		note_part(r, start, e->owner_note);
+	if (why) {
+		row_cell(r);
+		row_puts(r, e->reason ? e->reason : "");
+	}
 	row_end(r);
 }
 
@@ -533,7 +544,8 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
     bool csv, struct nm_buf *b)
 {
 	static const char *head[] = { "NETNS", "PROTO", "LOCAL", "PORT",
-	    "STATE", "PID", "PROCESS", "SERVICES", "EXPOSURE", "NOTE" };
+	    "STATE", "PID", "PROCESS", "SERVICES", "KB", "CONF", "EXPOSURE",
+	    "NOTE", "WHY" };
 	static const char *chead[] = { "proto", "family", "local_address",
 	    "interface", "local_port", "remote_address", "remote_port",
 	    "state", "pid", "process", "services", "exposure", "phantom" };
@@ -558,7 +570,7 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 			e = nm_snap_ep(s, i, &scratch);
 			if (!nm_filter_match(f, e))
 				continue;
-			format_row(r, e, true, false);
+			format_row(r, e, true, false, false);
 			for (c = 0; c < r->ncell; c++) {
 				if (c)
 					nm_buf_putc(b, ',');
@@ -580,7 +592,7 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 			netns = true;
 	}
 	h = netns ? head : head + 1;
-	ncols = netns ? NM_NELEM(head) : NM_NELEM(head) - 1;
+	ncols = (netns ? NM_NELEM(head) : NM_NELEM(head) - 1) - (f->why ? 0 : 1);
 	right = netns ? 3 : 2;		/* PORT */
 	for (c = 0; c < ncols; c++)
 		w[c] = text_width(h[c]);
@@ -588,7 +600,7 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 		e = nm_snap_ep(s, i, &scratch);
 		if (!nm_filter_match(f, e))
 			continue;
-		format_row(r, e, false, netns);
+		format_row(r, e, false, netns, f->why);
 		for (c = 0; c < ncols; c++) {
 			size_t cw = text_width(cell(r, c));
 
@@ -601,7 +613,7 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 		e = nm_snap_ep(s, i, &scratch);
 		if (!nm_filter_match(f, e))
 			continue;
-		format_row(r, e, false, netns);
+		format_row(r, e, false, netns, f->why);
 		for (c = 0; c < ncols; c++)
 			cells[c] = cell(r, c);
 		emit_line(b, cells, ncols, w, right);
