@@ -17,6 +17,10 @@
 #define NM_EXIT_FAIL	3
 
 int	 cmd_list(int, char **);
+int	 cmd_plan(int, char **);
+int	 cmd_audit(int, char **);
+int	 cmd_explain(int, char **);
+int	 cmd_kb(int, char **);
 int	 cmd_rpcdump(int, char **);
 int	 cmd_apply(int, char **);
 int	 cmd_undo(int, char **);
@@ -66,6 +70,11 @@ int	 nm_check_os(const char *cmd, const char *os);
 int	 nm_load_attributed(const struct nm_srcopts *, struct nm_snapshot *,
 	     struct nm_kb *);
 void	 nm_os_help(FILE *);
+int	 nm_err_exit(const char *cmd, const struct nm_error *);
+struct nm_planopts;
+int	 nm_plan_options(const char *cmd, int argc, char **argv,
+	     struct nm_srcopts *, struct nm_planopts *, bool *json,
+	     void (*help)(FILE *));
 int	 nm_exit_for(const struct nm_error *);
 
 void	 nm_msg(const char *fmt, ...) NM_PRINTF(1, 2);

@@ -181,6 +181,16 @@ nm_load_kb(const struct nm_srcopts *o, struct nm_kb *kb)
 	return 0;
 }
 
+/* A library error: usage errors point at --help. */
+int
+nm_err_exit(const char *cmd, const struct nm_error *e)
+{
+	if (e->code == NM_ERR_USAGE)
+		return nm_usage_error(cmd, "%s", e->msg);
+	nm_msg("%s", e->msg);
+	return nm_exit_for(e);
+}
+
 void
 nm_os_help(FILE *f)
 {

@@ -854,6 +854,8 @@ action_config(struct kbp *p, struct nm_kb_action *a)
 		a->sep = kdup(p, attr(p, "sep"));
 	if (attr(p, "reload"))
 		a->reload = kdup(p, attr(p, "reload"));
+	if (attr(p, "then"))
+		a->a3 = kdup(p, attr(p, "then"));
 	return 0;
 }
 
@@ -868,7 +870,7 @@ kw_action(struct kbp *p)
 
 	if (take_flags(p, " unverified reboot restart mask ", &fl) != 0 ||
 	    check_attrs(p, " os src mode closes moves breaks title prior op "
-	    "section match sep set reload sysv openrc runit do undo phase ")
+	    "section match sep set reload sysv openrc runit do undo phase then ")
 	    != 0)
 		return -1;
 	if (npos(p) < 1)
@@ -905,9 +907,10 @@ kw_action(struct kbp *p)
 	if ((attr(p, "do") || attr(p, "undo")) && kd != NM_ACT_COMMAND)
 		return perr(p, "do=/undo= are for command actions");
 	if ((attr(p, "set") || attr(p, "section") || attr(p, "match") ||
-	    attr(p, "sep") || attr(p, "reload")) && kd != NM_ACT_CONFIG)
-		return perr(p, "set=, section=, match=, sep=, reload= are for "
-		    "config actions");
+	    attr(p, "sep") || attr(p, "reload") || attr(p, "then")) &&
+	    kd != NM_ACT_CONFIG)
+		return perr(p, "set=, section=, match=, sep=, reload=, then= are "
+		    "for config actions");
 	if ((attr(p, "sysv") || attr(p, "openrc") || attr(p, "runit")) &&
 	    kd != NM_ACT_UNIT)
 		return perr(p, "sysv=, openrc=, runit= are for unit actions");

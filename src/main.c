@@ -15,6 +15,7 @@ struct cmd {
 /* In the order a user meets them. */
 static const struct cmd cmds[] = {
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
+	{ "plan", cmd_plan, "the ordered, reversible steps that close what is not needed" },
 	{ "scan", cmd_scan, "which ports of a host answer from outside (TCP, UDP probes)" },
 	{ "verify", cmd_verify, "hold a plan to reality: new inventory and outside scan" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },

@@ -74,6 +74,9 @@ const char *nm_ep_addr_text(const struct nm_endpoint *, char *, size_t);
 /* out_plan.c: a plan as netmin.plan/1 JSON; out_plantext.c: for people. */
 struct nm_plan;
 void	 nm_out_plan_json(const struct nm_plan *, struct nm_buf *);
+void	 nm_out_plan_text(const struct nm_plan *, struct nm_buf *);
+void	 nm_out_endpoints_text(const struct nm_endpoint *, size_t,
+	     const char *indent, struct nm_buf *);
 
 /* out_rpcdump.c: an endpoint-map dump (epm.h), blocks or JSON. */
 struct nm_epm_dump;

@@ -80,6 +80,7 @@ action_json(struct nm_json *j, const struct nm_action *a)
 		nm_json_kstr(j, "match", a->match);
 		nm_json_kstr(j, "sep", a->sep);
 		strv_json(j, "settings", a->settings, a->nsettings);
+		nm_json_kstr(j, "then", a->then);
 		nm_json_kstr(j, "reload", a->reload);
 		break;
 	default:

@@ -136,6 +136,8 @@ struct nm_action {
 	const char	*sep;		/* NM_CFG_KEYVALUE: " = ", "=", " " */
 	const char	**settings;	/* "KEY=VALUE" */
 	size_t		 nsettings;
+	const char	*then;		/* command run after the edit, before
+					   the restart ("update-exim4.conf") */
 	const char	*reload;	/* unit to restart afterwards */
 
 	/* Prior values to read and save before acting. */
@@ -239,6 +241,27 @@ int	 nm_plan_read(struct nm_plan *, const char *text, size_t len,
 	     const char *name, struct nm_error *);
 int	 nm_plan_read_file(struct nm_plan *, const char *path,
 	     struct nm_error *);
+
+/* plan.c: the planner and its simulator. */
+struct nm_kb;
+struct nm_kb_entry;
+struct nm_kb_action;
+struct nm_planopts {
+	const char	**keep;		/* --keep NAME|PORT[/PROTO] */
+	size_t		 nkeep;
+	const char	**drop;		/* --drop NAME: disable what the kb keeps */
+	size_t		 ndrop;
+	bool		 no_filter;	/* no closing "filter what stays" step */
+};
+int	 nm_plan_make(struct nm_plan *, const struct nm_snapshot *,
+	     const struct nm_kb *, const struct nm_planopts *,
+	     struct nm_error *);
+/* One kb remediation rendered as a plan action (also for explain). */
+void	 nm_plan_render(struct nm_plan *, struct nm_action *,
+	     const struct nm_kb_entry *, const struct nm_kb_action *,
+	     const struct nm_snapshot *, uint32_t osmask);
+/* True when the plan closes or narrows something (audit's exit 1). */
+bool	 nm_plan_pending(const struct nm_plan *);
 
 const char *nm_phase_name(int);
 const char *nm_act_kind_name(int);
