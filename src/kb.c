@@ -1037,18 +1037,15 @@ add_entry(struct kbp *p, struct nm_kb_entry *e)
 	*NM_VEC_PUSH(&p->kb->entries) = e;
 }
 
+static void free_orphan(struct nm_kb_entry *);
+
 /* Checks an entry once its last line is read. */
 static int
-finish_entry(struct kbp *p)
+check_entry(struct kbp *p, struct nm_kb_entry *e)
 {
-	struct nm_kb_entry *e = p->e;
 	bool windows, linux_;
 	size_t i;
-	int save = p->line;
 
-	if (e == NULL)
-		return 0;
-	p->e = NULL;
 	p->line = e->line;
 	if (e->title == NULL)
 		return perr(p, "entry %s has no title", e->id);
@@ -1084,6 +1081,22 @@ finish_entry(struct kbp *p)
 			return perr(p, "entry %s is defined twice in this file",
 			    e->id);
 		}
+	return 0;
+}
+
+static int
+finish_entry(struct kbp *p)
+{
+	struct nm_kb_entry *e = p->e;
+	int save = p->line;
+
+	if (e == NULL)
+		return 0;
+	p->e = NULL;
+	if (check_entry(p, e) != 0) {
+		free_orphan(e);
+		return -1;
+	}
 	*NM_VEC_PUSH(&p->ids) = e->id;
 	p->line = save;
 	add_entry(p, e);
