@@ -61,6 +61,7 @@ nm_plan_options(const char *cmd, int argc, char **argv,
 {
 	enum { OPT_JSON = 256, OPT_OS, OPT_KB, OPT_NOFILTER };
 	static const struct option opts[] = {
+		NM_SRCOPTS_LONG,
 		{ "drop", required_argument, NULL, 'd' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -104,6 +105,8 @@ nm_plan_options(const char *cmd, int argc, char **argv,
 			so->os = optarg;
 			break;
 		default:
+			if (nm_srcopts_option(so, c, optarg))
+				break;
 			return nm_usage_error(cmd, "bad option");
 		}
 	}

@@ -592,7 +592,8 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 			netns = true;
 	}
 	h = netns ? head : head + 1;
-	ncols = (netns ? NM_NELEM(head) : NM_NELEM(head) - 1) - (f->why ? 0 : 1);
+	ncols = (netns ? NM_NELEM(head) : NM_NELEM(head) - 1) -
+	    (f->why ? 0 : 1);
 	right = netns ? 3 : 2;		/* PORT */
 	for (c = 0; c < ncols; c++)
 		w[c] = text_width(h[c]);
