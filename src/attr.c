@@ -258,15 +258,20 @@ by_services(struct actx *c, struct nm_endpoint *e)
 {
 	struct cand all[MAXCAND], v[MAXCAND];
 	const char *names[MAXCAND];
-	size_t nn = 0, n = 0, nv, i;
+	size_t nn = 0, n = 0, nv, i, unmapped = 0;
 	char list[256], w[32];
 	size_t o = 0;
 	int pid = nm_ep_pid(e);
 
 	for (i = 0; i < e->nservices && nn < MAXCAND; i++)
 		names[nn++] = e->services[i];
-	if (e->unit != NULL && nn < MAXCAND)
-		names[nn++] = e->unit;
+	if (e->unit != NULL && nn < MAXCAND) {
+		for (i = 0; i < nn; i++)
+			if (nm_streq_ci(names[i], e->unit))
+				break;
+		if (i == nn)
+			names[nn++] = e->unit;
+	}
 	if (nn == 0)
 		return false;
 	list[0] = '\0';
@@ -279,18 +284,24 @@ by_services(struct actx *c, struct nm_endpoint *e)
 			    "%s%s", i ? ", " : "", names[i]);
 		if (k != NULL)
 			cand_add(all, &n, k, nm_kb_port_for(k, e, c->os));
+		else
+			unmapped++;
+	}
+	/* One service, or several names of one entry (a unit and its
+	 * socket): the evidence names the owner. */
+	if (n == 1 && unmapped == 0) {
+		set(c, e, all[0].e, NM_CONF_HIGH, "%s %s%s%s%s",
+		    c->windows ? (nn > 1 ? "its process hosts" :
+		    "its process hosts only") : (nn > 1 ? "its units are" :
+		    "its unit is"), list, all[0].p ? "" : " (",
+		    all[0].p ? "" : pp(e, w, sizeof(w)), all[0].p ? "" :
+		    " is not a port the knowledge base lists for it)");
+		return true;
 	}
 	if (nn == 1) {
-		if (n == 1)
-			set(c, e, all[0].e, NM_CONF_HIGH, "its process hosts "
-			    "only %s%s%s%s", names[0], all[0].p ? "" : " (",
-			    all[0].p ? "" : pp(e, w, sizeof(w)), all[0].p ?
-			    "" : " is not a port the knowledge base lists for "
-			    "it)");
-		else
-			set(c, e, NULL, NM_CONF_NONE, "its process hosts only "
-			    "%s, which the knowledge base does not know",
-			    names[0]);
+		set(c, e, NULL, NM_CONF_NONE, "%s %s, which the knowledge base "
+		    "does not know", c->windows ? "its process hosts only" :
+		    "its unit is", names[0]);
 		return true;
 	}
 	/* A shared process: only a port tells its services apart. */

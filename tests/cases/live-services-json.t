@@ -38,7 +38,9 @@ exit: 0
         "ssh.socket",
         "ssh.service"
       ],
-      "kb": null,
+      "kb": "linux/sshd",
+      "confidence": "high",
+      "reason": "its units are ssh.socket, ssh.service",
       "exposure": "all",
       "phantom": false,
       "dual_stack": true,
@@ -63,7 +65,9 @@ exit: 0
       "services": [
         "systemd-resolved.service"
       ],
-      "kb": null,
+      "kb": "linux/systemd-resolved",
+      "confidence": "high",
+      "reason": "its unit is systemd-resolved.service",
       "exposure": "loopback",
       "phantom": false,
       "user": "systemd-resolve",
@@ -96,7 +100,9 @@ exit: 0
       "services": [
         "nginx.service"
       ],
-      "kb": null,
+      "kb": "linux/nginx",
+      "confidence": "high",
+      "reason": "its unit is nginx.service",
       "exposure": "all",
       "phantom": false,
       "user": "root",
@@ -129,7 +135,9 @@ exit: 0
       "services": [
         "nginx.service"
       ],
-      "kb": null,
+      "kb": "linux/nginx",
+      "confidence": "high",
+      "reason": "its unit is nginx.service",
       "exposure": "all",
       "phantom": false,
       "user": "root",
@@ -152,7 +160,9 @@ exit: 0
       "services": [
         "rpcbind.socket"
       ],
-      "kb": null,
+      "kb": "linux/rpcbind",
+      "confidence": "high",
+      "reason": "its unit is rpcbind.socket",
       "exposure": "all",
       "phantom": false,
       "user": "root",
@@ -175,7 +185,9 @@ exit: 0
       "services": [
         "cups.service"
       ],
-      "kb": null,
+      "kb": "linux/cups",
+      "confidence": "high",
+      "reason": "its unit is cups.service",
       "exposure": "loopback",
       "phantom": false,
       "user": "root",
@@ -198,7 +210,9 @@ exit: 0
       "services": [
         "cups.service"
       ],
-      "kb": null,
+      "kb": "linux/cups",
+      "confidence": "high",
+      "reason": "its unit is cups.service",
       "exposure": "loopback",
       "phantom": false,
       "user": "root",
@@ -222,6 +236,8 @@ exit: 0
         "docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope"
       ],
       "kb": null,
+      "confidence": "none",
+      "reason": "its unit is docker-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.scope, which the knowledge base does not know",
       "exposure": "all",
       "phantom": false,
       "user": "root",
@@ -246,6 +262,8 @@ exit: 0
         "syncthing.service"
       ],
       "kb": null,
+      "confidence": "none",
+      "reason": "its unit is syncthing.service, which the knowledge base does not know",
       "exposure": "loopback",
       "phantom": false,
       "user": "alice",
@@ -270,7 +288,9 @@ exit: 0
       "services": [
         "systemd-resolved.service"
       ],
-      "kb": null,
+      "kb": "linux/systemd-resolved",
+      "confidence": "high",
+      "reason": "its unit is systemd-resolved.service",
       "exposure": "loopback",
       "phantom": false,
       "user": "systemd-resolve",
@@ -293,7 +313,9 @@ exit: 0
       "services": [
         "rpcbind.socket"
       ],
-      "kb": null,
+      "kb": "linux/rpcbind",
+      "confidence": "high",
+      "reason": "its unit is rpcbind.socket",
       "exposure": "all",
       "phantom": false,
       "user": "root",
@@ -316,7 +338,9 @@ exit: 0
       "services": [
         "avahi-daemon.service"
       ],
-      "kb": null,
+      "kb": "linux/avahi-daemon",
+      "confidence": "high",
+      "reason": "its unit is avahi-daemon.service",
       "exposure": "all",
       "phantom": false,
       "user": "avahi",
@@ -339,7 +363,9 @@ exit: 0
       "services": [
         "avahi-daemon.service"
       ],
-      "kb": null,
+      "kb": "linux/avahi-daemon",
+      "confidence": "high",
+      "reason": "its unit is avahi-daemon.service",
       "exposure": "all",
       "phantom": false,
       "user": "avahi",
@@ -360,7 +386,9 @@ exit: 0
       "pid": null,
       "process": null,
       "services": [],
-      "kb": null,
+      "kb": "linux/wireguard",
+      "confidence": "medium",
+      "reason": "udp/51820 is wireguard's port on linux; the capture shows no owning process",
       "exposure": "all",
       "phantom": false,
       "user": "root",
