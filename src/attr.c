@@ -252,6 +252,27 @@ entry_has_dynamic(const struct nm_kb_entry *k, int proto)
 	return false;
 }
 
+/* The endpoint map's interfaces on this port ("atsvc, sasec"), if any. */
+static bool
+rpc_evidence(const struct actx *c, const struct nm_endpoint *e, char *buf,
+    size_t len)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < c->s->rpc.n; i++) {
+		const struct nm_rpcev *r = &c->s->rpc.v[i];
+
+		if (r->proto != e->proto || r->port != e->lport ||
+		    r->service == NULL)
+			continue;
+		if (o < len && strstr(buf, r->name ? r->name : r->uuid) == NULL)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s",
+			    o ? ", " : "", r->name ? r->name : r->uuid);
+	}
+	return buf[0] != '\0';
+}
+
 /* 1. PID -> services evidence. */
 static bool
 by_services(struct actx *c, struct nm_endpoint *e)
@@ -259,7 +280,7 @@ by_services(struct actx *c, struct nm_endpoint *e)
 	struct cand all[MAXCAND], v[MAXCAND];
 	const char *names[MAXCAND];
 	size_t nn = 0, n = 0, nv, i, unmapped = 0;
-	char list[256], w[32];
+	char list[256], w[32], ifs[256];
 	size_t o = 0;
 	int pid = nm_ep_pid(e);
 
@@ -289,6 +310,11 @@ by_services(struct actx *c, struct nm_endpoint *e)
 	}
 	/* One service, or several names of one entry (a unit and its
 	 * socket): the evidence names the owner. */
+	if (n == 1 && unmapped == 0 && rpc_evidence(c, e, ifs, sizeof(ifs))) {
+		set(c, e, all[0].e, NM_CONF_HIGH, "the endpoint map (rpcdump) "
+		    "places %s of %s on %s", ifs, list, pp(e, w, sizeof(w)));
+		return true;
+	}
 	if (n == 1 && unmapped == 0) {
 		set(c, e, all[0].e, NM_CONF_HIGH, "%s %s%s%s%s",
 		    c->windows ? (nn > 1 ? "its process hosts" :
