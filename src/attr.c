@@ -589,10 +589,41 @@ unknown(struct actx *c, struct nm_endpoint *e, const char *process)
 		    pp(e, w, sizeof(w)));
 }
 
+/* One endpoint alone (a lazily built live one): every rule but the
+ * sibling rule, which needs the whole table. */
+static void
+attribute_one(struct actx *c, struct nm_endpoint *e)
+{
+	const char *names[8];
+	int r;
+
+	if (!nm_ep_is_open(e) || e->lport < 0)
+		return;
+	if (by_services(c, e))
+		return;
+	r = by_process(c, e);
+	if (r > 0)
+		return;
+	if (r < 0) {
+		process_names(c, e, names, NM_NELEM(names));
+		unknown(c, e, names[0]);
+		return;
+	}
+	if (by_port(c, e) || by_typical(c, e))
+		return;
+	unknown(c, e, NULL);
+}
+
+static void
+decorate(void *ctx, struct nm_endpoint *e)
+{
+	attribute_one(ctx, e);
+}
+
 void
 nm_attribute(struct nm_snapshot *s, const struct nm_kb *kb)
 {
-	struct actx c = { 0 };
+	struct actx local = { 0 }, *c = &local;
 	struct nm_os_guess g;
 	char buf[64];
 	size_t i;
@@ -603,14 +634,22 @@ nm_attribute(struct nm_snapshot *s, const struct nm_kb *kb)
 		s->host.os = g.id;
 		s->host.os_reason = g.reason;
 	}
-	c.s = s;
-	c.kb = kb;
-	c.os = nm_snap_osmask(s);
-	c.os_known = nm_os_single(c.os) >= 0;
-	c.windows = (c.os & NM_OSM_WINDOWS) != 0 &&
-	    !(c.os & NM_OSM(NM_OS_LINUX));
-	snprintf(c.osname, sizeof(c.osname), "%s",
-	    s->host.os ? s->host.os : nm_os_describe(c.os, buf, sizeof(buf)));
+	/* Lazy endpoints are attributed as they are read: the context then
+	 * lives as long as the snapshot. */
+	if (s->lazy != NULL)
+		c = nm_aalloc(&s->arena, sizeof(*c));
+	c->s = s;
+	c->kb = kb;
+	c->os = nm_snap_osmask(s);
+	c->os_known = nm_os_single(c->os) >= 0;
+	c->windows = (c->os & NM_OSM_WINDOWS) != 0 &&
+	    !(c->os & NM_OSM(NM_OS_LINUX));
+	snprintf(c->osname, sizeof(c->osname), "%s",
+	    s->host.os ? s->host.os : nm_os_describe(c->os, buf, sizeof(buf)));
+	if (s->lazy != NULL) {
+		s->lazy->decorate = decorate;
+		s->lazy->dctx = c;
+	}
 	pending = nm_xcalloc(s->ep.n + 1, sizeof(*pending));
 	for (i = 0; i < s->ep.n; i++) {
 		struct nm_endpoint *e = &s->ep.v[i];
@@ -619,19 +658,19 @@ nm_attribute(struct nm_snapshot *s, const struct nm_kb *kb)
 
 		if (!nm_ep_is_open(e) || e->lport < 0)
 			continue;
-		if (by_services(&c, e))
+		if (by_services(c, e))
 			continue;
-		r = by_process(&c, e);
+		r = by_process(c, e);
 		if (r > 0)
 			continue;
 		if (r < 0) {
 			/* A named process the kb does not claim: its port
 			 * number says nothing about it. */
-			process_names(&c, e, names, NM_NELEM(names));
-			unknown(&c, e, names[0]);
+			process_names(c, e, names, NM_NELEM(names));
+			unknown(c, e, names[0]);
 			continue;
 		}
-		if (by_port(&c, e))
+		if (by_port(c, e))
 			continue;
 		pending[i] = true;
 	}
@@ -641,9 +680,9 @@ nm_attribute(struct nm_snapshot *s, const struct nm_kb *kb)
 
 		if (!pending[i])
 			continue;
-		if (by_sibling(&c, e) || by_typical(&c, e))
+		if (by_sibling(c, e) || by_typical(c, e))
 			continue;
-		unknown(&c, e, NULL);
+		unknown(c, e, NULL);
 	}
 	free(pending);
 }

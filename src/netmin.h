@@ -192,6 +192,9 @@ struct nm_ep_lazy {
 	void		*ctx;
 	void		(*get)(void *ctx, size_t i, struct nm_endpoint *out);
 	void		(*free)(void *ctx);
+	/* Run on each endpoint as it is read (attribution), or NULL. */
+	void		(*decorate)(void *dctx, struct nm_endpoint *);
+	void		*dctx;
 };
 
 struct nm_snapshot {

@@ -191,6 +191,8 @@ nm_snap_ep(const struct nm_snapshot *s, size_t i, struct nm_endpoint *scratch)
 	if (i < s->ep.n)
 		return &s->ep.v[i];
 	s->lazy->get(s->lazy->ctx, i - s->ep.n, scratch);
+	if (s->lazy->decorate != NULL)
+		s->lazy->decorate(s->lazy->dctx, scratch);
 	return scratch;
 }
 
