@@ -317,6 +317,7 @@ action(struct rd *r, const struct nm_jv *o, struct nm_action *a)
 		    str(r, o, "match", &a->match) != 0 ||
 		    str(r, o, "sep", &a->sep) != 0 ||
 		    strv(r, o, "settings", &a->settings, &a->nsettings) != 0 ||
+		    str(r, o, "then", &a->then) != 0 ||
 		    str(r, o, "reload", &a->reload) != 0)
 			return -1;
 		if (a->path == NULL)
