@@ -277,6 +277,8 @@ struct kbp {
 	struct tok		 t[KB_MAXTOK];
 	size_t			 nt;
 	NM_VEC(const char *)	 ids;	/* ids defined by this file */
+	const char		*raw;	/* the current line as written */
+	size_t			 rawlen;
 };
 
 static int
@@ -432,6 +434,24 @@ pos_join(struct kbp *p, size_t from)
 	r = kdup(p, b.s ? b.s : "");
 	nm_buf_free(&b);
 	return r;
+}
+
+/* The line after its keyword, as written (titles and notes keep their
+ * quotes and equals signs). */
+static const char *
+raw_rest(struct kbp *p)
+{
+	size_t i = 0, e = p->rawlen;
+
+	while (i < e && (p->raw[i] == ' ' || p->raw[i] == '\t'))
+		i++;
+	while (i < e && p->raw[i] != ' ' && p->raw[i] != '\t')
+		i++;
+	while (i < e && (p->raw[i] == ' ' || p->raw[i] == '\t'))
+		i++;
+	while (e > i && (p->raw[e - 1] == ' ' || p->raw[e - 1] == '\t'))
+		e--;
+	return nm_astrndup(&p->kb->arena, p->raw + i, e - i);
 }
 
 /* Flags are bare words; only those the keyword allows are accepted. */
@@ -1219,9 +1239,9 @@ parse_line(struct kbp *p)
 			return -1;
 		if (e->title)
 			return perr(p, "second title");
-		if (npos(p) == 0)
+		e->title = raw_rest(p);
+		if (*e->title == '\0')
 			return perr(p, "empty title");
-		e->title = pos_join(p, 0);
 		return 0;
 	}
 	if (strcmp(kw, "src") == 0) {
@@ -1298,8 +1318,19 @@ parse_line(struct kbp *p)
 		return kw_rpc(p);
 	if (strcmp(kw, "breaks") == 0)
 		return kw_text(p, NM_VEC_PUSH(&e->breaks));
-	if (strcmp(kw, "note") == 0)
-		return kw_text(p, NM_VEC_PUSH(&e->notes));
+	if (strcmp(kw, "note") == 0) {
+		/* Prose as written; a note cites the entry's sources. */
+		struct nm_kb_text *t = NM_VEC_PUSH(&e->notes);
+
+		t->text = raw_rest(p);
+		if (*t->text == '\0')
+			return perr(p, "empty note");
+		t->f.file = p->file;
+		t->f.line = p->line;
+		t->f.os = e->os;
+		t->f.src = e->src;
+		return 0;
+	}
 	if (strcmp(kw, "policy") == 0)
 		return kw_policy(p);
 	if (strcmp(kw, "default") == 0)
@@ -1386,6 +1417,8 @@ nm_kb_parse_lines(struct nm_kb *kb, const char *name,
 			rc = perr(p, "NUL byte");
 			break;
 		}
+		p->raw = lines[i];
+		p->rawlen = len;
 		if (tokenize(p, lines[i], len) != 0) {
 			rc = -1;
 			break;

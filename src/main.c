@@ -14,10 +14,13 @@ struct cmd {
 
 /* In the order a user meets them. */
 static const struct cmd cmds[] = {
+	{ "audit", cmd_audit, "the main job: what is open, what it is, what the plan closes" },
 	{ "list", cmd_list, "every listening endpoint, its owner and exposure" },
+	{ "explain", cmd_explain, "what a port or service is, what breaks, how to close it" },
 	{ "plan", cmd_plan, "the ordered, reversible steps that close what is not needed" },
 	{ "scan", cmd_scan, "which ports of a host answer from outside (TCP, UDP probes)" },
 	{ "verify", cmd_verify, "hold a plan to reality: new inventory and outside scan" },
+	{ "kb", cmd_kb, "the knowledge base: list, show, check a --kb file, unverified facts" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
 	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux)" },
 	{ "undo", cmd_undo, "put back what apply changed, from its journal" },

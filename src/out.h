@@ -77,6 +77,14 @@ void	 nm_out_plan_json(const struct nm_plan *, struct nm_buf *);
 void	 nm_out_plan_text(const struct nm_plan *, struct nm_buf *);
 void	 nm_out_endpoints_text(const struct nm_endpoint *, size_t,
 	     const char *indent, struct nm_buf *);
+struct nm_kb;
+void	 nm_out_audit_text(const struct nm_plan *, const struct nm_kb *,
+	     struct nm_buf *);
+void	 nm_out_audit_json(const struct nm_plan *, struct nm_buf *);
+/* out_explain.c */
+struct nm_kb_entry;
+void	 nm_out_explain(const struct nm_kb *, const struct nm_kb_entry *,
+	     uint32_t osmask, const char *osid, struct nm_buf *);
 
 /* out_rpcdump.c: an endpoint-map dump (epm.h), blocks or JSON. */
 struct nm_epm_dump;

@@ -161,3 +161,253 @@ nm_out_plan_text(const struct nm_plan *p, struct nm_buf *b)
 		nm_buf_printf(b, "%snote: %s\n", i ? "" : "\n",
 		    p->notes.v[i].message);
 }
+
+static bool
+same_ep(const struct nm_endpoint *a, const struct nm_endpoint *b)
+{
+	return a->proto == b->proto && a->family == b->family &&
+	    a->lport == b->lport && strcmp(a->laddr, b->laddr) == 0 &&
+	    strcmp(a->lzone, b->lzone) == 0 && nm_ep_pid(a) == nm_ep_pid(b);
+}
+
+/* What the plan does to one endpoint it started from. */
+struct fate {
+	const char	*what;		/* "close", "move", "stay" */
+	const struct nm_step *step;
+	const char	*why;
+};
+
+static struct fate
+fate_of(const struct nm_plan *p, const struct nm_endpoint *e)
+{
+	struct fate f = { "stay", NULL, NULL };
+	size_t i, k;
+
+	for (i = 0; i < p->steps.n; i++) {
+		const struct nm_step *s = &p->steps.v[i];
+
+		for (k = 0; k < s->closes.n; k++)
+			if (same_ep(&s->closes.v[k], e)) {
+				f.what = "close";
+				f.step = s;
+				return f;
+			}
+		for (k = 0; k < s->moves.n; k++)
+			if (same_ep(&s->moves.v[k].from, e)) {
+				f.what = "move";
+				f.step = s;
+				return f;
+			}
+	}
+	for (i = 0; i < p->remaining.n; i++)
+		if (same_ep(&p->remaining.v[i].ep, e))
+			f.why = p->remaining.v[i].why;
+	return f;
+}
+
+/* A title up to its first ": " or " (" and at most ~44 characters,
+ * ending on a word. */
+static int
+short_title(const char *t)
+{
+	size_t n = strlen(t), c;
+
+	c = strcspn(t, ":(");
+	if (c < n && c > 0)
+		n = c;
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (n > 44) {
+		n = 44;
+		while (n > 0 && t[n] != ' ')
+			n--;
+	}
+	return (int)n;
+}
+
+static size_t
+count_fate(const struct nm_plan *p, const char *what, bool exposed_only)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->before.n; i++)
+		if ((!exposed_only || p->before.v[i].exposure !=
+		    NM_EXP_LOOPBACK) &&
+		    strcmp(fate_of(p, &p->before.v[i]).what, what) == 0)
+			n++;
+	return n;
+}
+
+void
+nm_out_audit_text(const struct nm_plan *p, const struct nm_kb *kb,
+    struct nm_buf *b)
+{
+	static const char *head[] = { "PROTO", "LOCAL", "PID", "WHAT",
+	    "CONF", "PLAN" };
+	struct nm_table t;
+	char a[NM_ADDRLEN + NM_ZONELEN + 4];
+	size_t i, exposed = 0, reboots = 0, real = 0;
+
+	for (i = 0; i < p->before.n; i++)
+		if (p->before.v[i].exposure != NM_EXP_LOOPBACK)
+			exposed++;
+	for (i = 0; i < p->steps.n; i++) {
+		if (p->steps.v[i].reboot)
+			reboots++;
+		if (p->steps.v[i].closes.n || p->steps.v[i].moves.n)
+			real++;
+	}
+	nm_buf_printf(b, "netmin audit: %s%s%s%s, from %s\n", p->os ? p->os :
+	    "unknown OS", p->os_reason ? " (" : "", p->os_reason ?
+	    p->os_reason : "", p->os_reason ? ")" : "", p->nsources ?
+	    p->sources[0] : "-");
+	nm_buf_printf(b, "%zu endpoints open, %zu reachable from other hosts. "
+	    "The plan closes %zu and narrows %zu in %zu step%s (%zu with a "
+	    "reboot); %zu stay.\n\n", p->before.n, exposed,
+	    count_fate(p, "close", false), count_fate(p, "move", false), real,
+	    real == 1 ? "" : "s", reboots, count_fate(p, "stay", false));
+	nm_table_init(&t, NM_NELEM(head), head);
+	for (i = 0; i < p->before.n; i++) {
+		const struct nm_endpoint *e = &p->before.v[i];
+		const struct nm_kb_entry *k = e->kb ? nm_kb_find(kb, e->kb) :
+		    NULL;
+		struct fate f = fate_of(p, e);
+
+		nm_table_cell(&t, "%s%s", nm_proto_name(e->proto),
+		    e->family == NM_INET6 ? "6" : "");
+		nm_table_cell(&t, "%s:%d", nm_ep_addr_text(e, a, sizeof(a)),
+		    e->lport);
+		if (nm_ep_pid(e) >= 0)
+			nm_table_cell(&t, "%d", nm_ep_pid(e));
+		else
+			nm_table_cell(&t, "-");
+		if (k != NULL)
+			nm_table_cell(&t, "%s: %.*s", nm_kb_name(k),
+			    short_title(k->title), k->title);
+		else
+			nm_table_cell(&t, "%s", "? owner unknown");
+		nm_table_cell(&t, "%s", nm_confidence_name(e->confidence));
+		if (f.step != NULL)
+			nm_table_cell(&t, "%s by step %d%s",
+			    strcmp(f.what, "close") == 0 ? "closed" :
+			    "to loopback", f.step->id, f.step->reboot ?
+			    " (reboot)" : "");
+		else
+			nm_table_cell(&t, "stays%s", e->exposure ==
+			    NM_EXP_LOOPBACK ? " (loopback only)" : "");
+	}
+	nm_table_render(&t, b);
+	nm_table_free(&t);
+	if (p->kept.n)
+		nm_buf_puts(b, "\nWhat stays, and why:\n");
+	for (i = 0; i < p->kept.n; i++) {
+		const struct nm_kept *k = &p->kept.v[i];
+
+		nm_buf_printf(b, "  %s%s: %s\n", k->name, k->narrowed ?
+		    " (narrowed)" : "", k->why ? k->why : "");
+	}
+	for (i = 0; i < p->notes.n; i++)
+		nm_buf_printf(b, "note: %s\n", p->notes.v[i].message);
+	if (real)
+		nm_buf_puts(b, "\nnetmin plan (same options) shows each step's "
+		    "commands, undo and predicted table; netmin explain NAME "
+		    "says more about a service.\n");
+	else
+		nm_buf_puts(b, "\nNothing the knowledge base would close is "
+		    "open: this host is minimal.\n");
+}
+
+void
+nm_out_audit_json(const struct nm_plan *p, struct nm_buf *b)
+{
+	struct nm_json j;
+	size_t i, k, exposed = 0, reboots = 0;
+
+	for (i = 0; i < p->before.n; i++)
+		if (p->before.v[i].exposure != NM_EXP_LOOPBACK)
+			exposed++;
+	for (i = 0; i < p->steps.n; i++)
+		if (p->steps.v[i].reboot)
+			reboots++;
+	nm_json_init(&j, b);
+	nm_json_obj(&j);
+	nm_json_kstr(&j, "schema", "netmin.audit/1");
+	nm_json_key(&j, "host");
+	nm_json_obj(&j);
+	nm_json_kstr(&j, "os", p->os);
+	nm_json_kstr(&j, "os_reason", p->os_reason);
+	nm_json_kstr(&j, "source", p->nsources ? p->sources[0] : NULL);
+	nm_json_key(&j, "sources");
+	nm_json_arr(&j);
+	for (i = 0; i < p->nsources; i++)
+		nm_json_str(&j, p->sources[i]);
+	nm_json_arr_end(&j);
+	nm_json_obj_end(&j);
+	nm_json_key(&j, "summary");
+	nm_json_obj(&j);
+	nm_json_kint(&j, "open", (long long)p->before.n);
+	nm_json_kint(&j, "exposed", (long long)exposed);
+	nm_json_kint(&j, "closed", (long long)count_fate(p, "close", false));
+	nm_json_kint(&j, "narrowed", (long long)count_fate(p, "move", false));
+	nm_json_kint(&j, "stay", (long long)count_fate(p, "stay", false));
+	nm_json_kint(&j, "stay_exposed", (long long)count_fate(p, "stay",
+	    true));
+	nm_json_kint(&j, "steps", (long long)p->steps.n);
+	nm_json_kint(&j, "reboots", (long long)reboots);
+	nm_json_kbool(&j, "minimal", !nm_plan_pending(p));
+	nm_json_obj_end(&j);
+	nm_json_key(&j, "endpoints");
+	nm_json_arr(&j);
+	for (i = 0; i < p->before.n; i++) {
+		struct fate f = fate_of(p, &p->before.v[i]);
+
+		nm_json_obj(&j);
+		nm_out_endpoint_keys(&j, &p->before.v[i]);
+		nm_json_key(&j, "plan");
+		nm_json_obj(&j);
+		nm_json_kstr(&j, "fate", f.what);
+		nm_json_key(&j, "step");
+		if (f.step)
+			nm_json_int(&j, f.step->id);
+		else
+			nm_json_null(&j);
+		nm_json_kstr(&j, "why", f.why);
+		nm_json_obj_end(&j);
+		nm_json_obj_end(&j);
+	}
+	nm_json_arr_end(&j);
+	nm_json_key(&j, "steps");
+	nm_json_arr(&j);
+	for (i = 0; i < p->steps.n; i++) {
+		const struct nm_step *s = &p->steps.v[i];
+
+		nm_json_obj(&j);
+		nm_json_kint(&j, "id", s->id);
+		nm_json_kstr(&j, "phase", nm_phase_name(s->phase));
+		nm_json_kstr(&j, "title", s->title);
+		nm_json_kbool(&j, "reboot", s->reboot);
+		nm_json_kint(&j, "closes", (long long)s->closes.n);
+		nm_json_kint(&j, "moves", (long long)s->moves.n);
+		nm_json_obj_end(&j);
+	}
+	nm_json_arr_end(&j);
+	nm_json_key(&j, "kept");
+	nm_json_arr(&j);
+	for (i = 0; i < p->kept.n; i++) {
+		nm_json_obj(&j);
+		nm_json_kstr(&j, "kb", p->kept.v[i].kb);
+		nm_json_kstr(&j, "name", p->kept.v[i].name);
+		nm_json_kstr(&j, "why", p->kept.v[i].why);
+		nm_json_kbool(&j, "asked", p->kept.v[i].asked);
+		nm_json_kbool(&j, "narrowed", p->kept.v[i].narrowed);
+		nm_json_obj_end(&j);
+	}
+	nm_json_arr_end(&j);
+	nm_json_key(&j, "notes");
+	nm_json_arr(&j);
+	for (k = 0; k < p->notes.n; k++)
+		nm_json_str(&j, p->notes.v[k].message);
+	nm_json_arr_end(&j);
+	nm_json_obj_end(&j);
+	nm_json_end(&j);
+}
