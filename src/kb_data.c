@@ -522,7 +522,7 @@ static const char *const kb_file2[] = {
 	"port tcp 5355 note=\"LLMNR\"",
 	"port udp 5353 note=\"mDNS when MulticastDNS=yes\"",
 	"phase services 20",
-	"policy keep why=\"the host's name resolution; its stub listens on loopback only, while LLMNR and mDNS are turned off\" src=RESOLVED",
+	"policy keep why=\"the host's name resolution: its stub resolver listens on loopback only (LLMNR and mDNS, where on, are turned off)\" src=RESOLVED",
 	"breaks \"name resolution for local programs (the 127.0.0.53 stub)\" src=RESOLVED",
 	"action config /etc/systemd/resolved.conf.d/netmin.conf dropin section=Resolve set=LLMNR=no set=MulticastDNS=no reload=systemd-resolved.service mode=narrow restart closes=udp/5355,tcp/5355,udp/5353 title=\"Turn off LLMNR and mDNS in systemd-resolved\" breaks=\"single-label and .local lookups on the LAN\" src=RESOLVED",
 	"action unit systemd-resolved.service src=RESOLVED",

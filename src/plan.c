@@ -47,6 +47,7 @@ struct pctx {
 	bool			 windows;
 	NM_VEC(struct pent)	 ents;
 	NM_VEC(struct nm_endpoint) cur;
+	bool			 udp135_noted;
 };
 
 static const char *
@@ -859,6 +860,7 @@ cascade(struct pctx *c, struct nm_step *st)
 		const struct nm_kb_entry *e = entry_of(c, ep);
 		const struct nm_kb_port *p;
 		bool left = false, unknown = false;
+		struct nm_buf ub = { 0 };
 
 		if (e == NULL || in_list(st->closes.v, st->closes.n, ep))
 			continue;
@@ -874,17 +876,24 @@ cascade(struct pctx *c, struct nm_step *st)
 			if (is_rpc_dynamic(c, o))
 				left = true;
 			else if (o->kb == NULL &&
-			    nm_os_dynamic_rpc(c->os, o->lport))
+			    nm_os_dynamic_rpc(c->os, o->lport)) {
 				unknown = true;
+				nm_buf_printf(&ub, "%s%d", ub.len ? ", " : "",
+				    o->lport);
+			}
 		}
-		if (left)
-			continue;
-		if (unknown) {
-			nm_plan_note(c->p, "step %d: udp/%d stays in the "
-			    "prediction: an unattributed UDP port might be a "
-			    "datagram RPC server", st->id, ep->lport);
+		if (left || unknown) {
+			if (!left && !c->udp135_noted)
+				nm_plan_note(c->p, "udp/%d stays in the "
+				    "prediction: UDP %s %s no known owner and "
+				    "may be a datagram RPC server (netmin "
+				    "rpcdump would tell)", ep->lport, ub.s,
+				    strchr(ub.s, ',') ? "have" : "has");
+			c->udp135_noted |= !left;
+			nm_buf_free(&ub);
 			continue;
 		}
+		nm_buf_free(&ub);
 		*NM_VEC_PUSH(&st->closes) = *ep;
 		nm_plan_strv_addf(c->p, &st->effects, &st->neffects,
 		    "%s/%d (the endpoint mapper's datagram endpoint) goes "
