@@ -72,9 +72,16 @@ int	 nm_load_attributed(const struct nm_srcopts *, struct nm_snapshot *,
 void	 nm_os_help(FILE *);
 int	 nm_err_exit(const char *cmd, const struct nm_error *);
 struct nm_planopts;
+/* netmin plan's script options (--emit, --rollback, --output, --plan). */
+struct nm_emitopts {
+	const char	*fmt;		/* --emit cmd|ps1|sh */
+	const char	*rollback;	/* --rollback FILE */
+	const char	*output;	/* -o FILE; NULL: stdout */
+	const char	*plan;		/* --plan FILE: a saved netmin.plan/1 */
+};
 int	 nm_plan_options(const char *cmd, int argc, char **argv,
 	     struct nm_srcopts *, struct nm_planopts *, bool *json,
-	     void (*help)(FILE *));
+	     struct nm_emitopts *, void (*help)(FILE *));
 int	 nm_exit_for(const struct nm_error *);
 
 void	 nm_msg(const char *fmt, ...) NM_PRINTF(1, 2);

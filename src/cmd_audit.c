@@ -52,7 +52,8 @@ cmd_audit(int argc, char **argv)
 	bool json = false;
 	int rc;
 
-	rc = nm_plan_options("audit", argc, argv, &so, &po, &json, usage);
+	rc = nm_plan_options("audit", argc, argv, &so, &po, &json, NULL,
+	    usage);
 	if (rc != 0)
 		goto done;
 	if ((rc = nm_load_attributed(&so, &snap, &kb)) != 0) {

@@ -111,3 +111,16 @@ nm_emit(const struct nm_plan *p, int fmt, const char *rollback_name,
 	nm_buf_free(&r);
 	return rc;
 }
+
+void
+nm_emit_filter_note(const struct nm_step *s, const struct nm_action *a,
+    const char *prefix, struct nm_buf *b)
+{
+	size_t i;
+
+	nm_buf_printf(b, "%sstep %d is not run by this script: make the "
+	    "firewall rules for what\n%sstays, review them and apply them on "
+	    "their own, for example with:\n", prefix, s->id, prefix);
+	for (i = 0; i < a->ncommands; i++)
+		nm_buf_printf(b, "%s  %s\n", prefix, a->commands[i]);
+}

@@ -44,6 +44,13 @@ int	 nm_emit_sh(const struct nm_plan *, const char *rollback_name,
 /* emit.c: shared helpers. */
 bool	 nm_emit_is_windows_kind(int kind);
 const char *nm_emit_start_num(const char *start);
+/*
+ * The filter step as comments (prefix "rem " or "# "): a script does not
+ * make firewall rules itself; they are generated, reviewed and applied on
+ * their own (netmin firewall), so the script only says how.
+ */
+void	 nm_emit_filter_note(const struct nm_step *, const struct nm_action *,
+	     const char *prefix, struct nm_buf *);
 void	 nm_emit_header_lines(const struct nm_plan *, const char *prefix,
 	     struct nm_buf *);
 

@@ -517,8 +517,10 @@ nm_emit_cmd(const struct nm_plan *p, const char *rollback_name,
 				rc = emit_netbios(a, tag, &ap, &r, err);
 				break;
 			case NM_ACT_COMMAND:
-			case NM_ACT_FILTER:
 				rc = emit_commands(a, &ap, &r, err);
+				break;
+			case NM_ACT_FILTER:
+				nm_emit_filter_note(s, a, "rem ", &ap);
 				break;
 			default:
 				rc = nm_seterr(err, NM_ERR_USAGE, "step %d: a %s "

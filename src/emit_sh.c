@@ -498,8 +498,10 @@ nm_emit_sh(const struct nm_plan *p, const char *rollback_name,
 				rc = emit_config(a, tag, &ap, &r, err);
 				break;
 			case NM_ACT_COMMAND:
-			case NM_ACT_FILTER:
 				rc = emit_commands(a, &ap, &r, err);
+				break;
+			case NM_ACT_FILTER:
+				nm_emit_filter_note(s, a, "# ", &ap);
 				break;
 			default:
 				rc = nm_seterr(err, NM_ERR_USAGE, "step %d: a %s "

@@ -10,7 +10,7 @@
 # service that really stops and starts.
 set -u
 top=${NETMIN_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-tool=$top/build/tools/emit_plan
+NETMIN=${NETMIN:-$top/build/asan/netmin}
 lab=$(mktemp -d /tmp/netmin-emit-cmd.XXXXXX)
 export WINEDEBUG=-all WINEDLLOVERRIDES=winemenubuilder.exe=d
 export WINEPREFIX=$lab/prefix
@@ -20,8 +20,8 @@ trap cleanup EXIT
 ok() { echo "ok - emit-cmd: $*"; }
 nok() { echo "not ok - emit-cmd: $*"; }
 
-if [ ! -x "$tool" ] || ! command -v wine >/dev/null; then
-	nok "emit_plan tool or wine missing"; exit 0
+if [ ! -x "$NETMIN" ] || ! command -v wine >/dev/null; then
+	nok "netmin or wine missing"; exit 0
 fi
 # The project's template prefix (made once by tests/wine-run.sh), copied.
 env -u WINEPREFIX bash "$top/tests/wine-run.sh" cmd /c exit 0 >/dev/null 2>&1
@@ -64,7 +64,8 @@ setup_state
 snapshot "$lab/before"
 grep -q RUNNING "$lab/before/spooler.txt" && ok "spooler runs before" || nok "spooler runs before"
 
-"$tool" "$top/tests/data/plans/wine-emit.json" cmd "$lab/apply.cmd" "$lab/rollback.cmd" ||
+"$NETMIN" plan --plan "$top/tests/data/plans/wine-emit.json" --emit cmd \
+    -o "$lab/apply.cmd" --rollback "$lab/rollback.cmd" 2>/dev/null ||
 	{ nok "emit the scripts"; exit 0; }
 out=$(cd "$lab" && w cmd /c apply.cmd); rc=$?
 [ $rc = 0 ] && ok "apply exits 0" || { nok "apply exits 0 (rc $rc)"; echo "$out" | sed 's/^/    /' >&2; }
@@ -113,7 +114,8 @@ p = json.load(open(sys.argv[1]))
 p["steps"][2]["actions"].insert(1, {"kind": "command", "commands": ["cmd /c exit 3"], "undo": []})
 json.dump(p, open(sys.argv[2], "w"))
 PY
-"$tool" "$lab/fail.json" cmd "$lab/apply2.cmd" "$lab/rollback2.cmd"
+"$NETMIN" plan --plan "$lab/fail.json" --emit cmd -o "$lab/apply2.cmd" \
+    --rollback "$lab/rollback2.cmd" 2>/dev/null
 out=$(cd "$lab" && w cmd /c apply2.cmd); rc=$?
 [ $rc = 1 ] && ok "failing plan exits 1" || nok "failing plan exits 1 (rc $rc)"
 echo "$out" | grep -q 'step 3 (RPC to loopback, DCOM without TCP) failed; later steps were not run' &&
