@@ -155,6 +155,13 @@ struct actx {
 	bool			 os_known;	/* one generation */
 	bool			 windows;
 	char			 osname[64];
+	/* The kb entries the last process names matched: one process may
+	 * hold tens of thousands of sockets, each asking the same question. */
+	char			 pm_key[256];
+	const struct nm_kb_entry *pm_match[MAXCAND];
+	size_t			 pm_n;
+	bool			 pm_valid;
+	const char		*last_reason;	/* shared by runs of equal ones */
 };
 
 static void
@@ -173,7 +180,10 @@ set(struct actx *c, struct nm_endpoint *e, const struct nm_kb_entry *k,
 	va_end(ap);
 	e->kb = k ? k->id : NULL;
 	e->confidence = (uint8_t)conf;
-	e->reason = nm_astrdup(&c->s->arena, b.s ? b.s : "");
+	if (c->last_reason == NULL ||
+	    strcmp(c->last_reason, b.s ? b.s : "") != 0)
+		c->last_reason = nm_astrdup(&c->s->arena, b.s ? b.s : "");
+	e->reason = c->last_reason;
 	nm_buf_free(&b);
 }
 
@@ -383,28 +393,68 @@ process_names(const struct actx *c, const struct nm_endpoint *e,
 	return n;
 }
 
+/* The kb entries claiming any of names, in kb order, remembered. */
+static void
+process_matches(struct actx *c, const char **names, size_t nn)
+{
+	char key[sizeof(c->pm_key)];
+	size_t i, k, len = 0;
+	bool fits = true;
+
+	for (k = 0; k < nn && fits; k++) {
+		size_t l = strlen(names[k]) + 1;
+
+		if (len + l > sizeof(key))
+			fits = false;
+		else {
+			memcpy(key + len, names[k], l);
+			len += l;
+		}
+	}
+	if (fits && len < sizeof(key))
+		key[len++] = '\0';	/* "a\0b\0\0": unambiguous */
+	if (fits && c->pm_valid && memcmp(key, c->pm_key, len) == 0)
+		return;
+	c->pm_n = 0;
+	c->pm_valid = false;
+	for (i = 0; i < c->kb->entries.n; i++) {
+		const struct nm_kb_entry *ke = c->kb->entries.v[i];
+		bool dup = false;
+
+		if (!(ke->os & c->os))
+			continue;
+		for (k = 0; k < nn; k++)
+			if (nm_kb_process_match(ke, names[k]))
+				break;
+		if (k == nn)
+			continue;
+		for (k = 0; k < c->pm_n; k++)
+			dup |= c->pm_match[k] == ke;
+		if (!dup && c->pm_n < MAXCAND)
+			c->pm_match[c->pm_n++] = ke;
+	}
+	if (fits) {
+		memcpy(c->pm_key, key, len);
+		c->pm_valid = true;
+	}
+}
+
 /* 2. The process name. */
 static int
 by_process(struct actx *c, struct nm_endpoint *e)
 {
 	struct cand v[MAXCAND], f[MAXCAND];
 	const char *names[8];
-	size_t nn, n = 0, i, k, nf;
+	size_t nn, n = 0, i, nf;
 	char w[32], list[256];
 
 	nn = process_names(c, e, names, NM_NELEM(names));
 	if (nn == 0)
 		return 0;
-	for (i = 0; i < c->kb->entries.n; i++) {
-		const struct nm_kb_entry *ke = c->kb->entries.v[i];
-
-		if (!(ke->os & c->os))
-			continue;
-		for (k = 0; k < nn; k++)
-			if (nm_kb_process_match(ke, names[k]))
-				cand_add(v, &n, ke, nm_kb_port_for(ke, e,
-				    c->os));
-	}
+	process_matches(c, names, nn);
+	for (i = 0; i < c->pm_n; i++)
+		cand_add(v, &n, c->pm_match[i], nm_kb_port_for(c->pm_match[i],
+		    e, c->os));
 	if (n == 0)
 		return -1;	/* a known process the kb does not claim */
 	if (n == 1) {
