@@ -17,8 +17,12 @@ set -u
 top=${NETMIN_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 EXE=$top/build/netmin.exe
 SVC=$top/build/win/testsvc.exe
-NS=nmt-win-srv
-CL=nmt-win-cli
+# Per-run names: concurrent runs must not share namespaces or links
+# (link names stay within IFNAMSIZ, 15 characters).
+NS=nmt-win-srv-$$
+CL=nmt-win-cli-$$
+V0=nmt-wv0-$$
+V1=nmt-wv1-$$
 SRV_IP=198.18.6.2
 CLI_IP=198.18.6.1
 SVC_PORT=4780
@@ -44,6 +48,7 @@ cleanup() {
 	done
 	ip netns del $NS 2>/dev/null
 	ip netns del $CL 2>/dev/null
+	ip link del $V0 2>/dev/null
 	[ -n "$work" ] && rm -rf "$work"
 }
 trap cleanup EXIT
@@ -67,7 +72,7 @@ if [ ! -x /usr/libexec/samba/samba-dcerpcd ] || [ ! -f "$EXE" ] ||
 	exit 0
 fi
 if ip netns list | grep -qE "^($NS|$CL)( |$)"; then
-	notok "win-live: namespace $NS or $CL exists (another run?)"
+	notok "win-live: per-run namespaces free" "$NS or $CL exists"
 	exit 0
 fi
 work=$(mktemp -d "$top/build/win-live.XXXXXX")
@@ -144,14 +149,14 @@ cat > "$sd/smb.conf" <<CONF
    guest ok = yes
 CONF
 ip netns add $NS && ip netns add $CL &&
-	ip link add nmt-win-v0 type veth peer name nmt-win-v1 &&
-	ip link set nmt-win-v0 netns $NS && ip link set nmt-win-v1 netns $CL &&
+	ip link add $V0 type veth peer name $V1 &&
+	ip link set $V0 netns $NS && ip link set $V1 netns $CL &&
 	ip -n $NS link set lo up && ip -n $CL link set lo up &&
-	ip -n $NS addr add $SRV_IP/24 dev nmt-win-v0 &&
-	ip -n $CL addr add $CLI_IP/24 dev nmt-win-v1 &&
-	ip -n $NS link set nmt-win-v0 up && ip -n $CL link set nmt-win-v1 up
+	ip -n $NS addr add $SRV_IP/24 dev $V0 &&
+	ip -n $CL addr add $CLI_IP/24 dev $V1 &&
+	ip -n $NS link set $V0 up && ip -n $CL link set $V1 up
 if [ $? -ne 0 ]; then
-	notok "namespaces $NS/$CL"
+	notok "namespaces for the wine host" "$NS/$CL"
 	exit 0
 fi
 ip netns exec $NS smbd -F -s "$sd/smb.conf" > "$sd/log/smbd.out" 2>&1 &
@@ -173,7 +178,7 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 if [ $up = 0 ]; then
-	notok "samba up in $NS" "$(ip netns exec $NS ss -ltunH; tail -3 "$sd"/log/*.out)"
+	notok "samba up in the namespace" "$(ip netns exec $NS ss -ltunH; tail -3 "$sd"/log/*.out)"
 	exit 0
 fi
 sleep 0.5	# samba-dcerpcd's helpers open their ports last
@@ -208,9 +213,9 @@ ss_set > "$work/ss.set"
 netmin_set "$work/list.csv" > "$work/netmin.set"
 if [ $rc = 0 ] && [ -s "$work/ss.set" ] &&
 	diff -u "$work/ss.set" "$work/netmin.set" > "$work/set.diff"; then
-	ok "netmin.exe list under wine = ss -tuln in $NS ($(wc -l < "$work/ss.set") endpoints)"
+	ok "netmin.exe list under wine = ss -tuln in the namespace ($(wc -l < "$work/ss.set") endpoints)"
 else
-	notok "netmin.exe list under wine = ss -tuln in $NS" \
+	notok "netmin.exe list under wine = ss -tuln in the namespace" \
 		"rc=$rc $(cat "$work/set.diff" "$work/list.err")"
 fi
 missing=""
