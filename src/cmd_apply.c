@@ -349,12 +349,13 @@ diff_lines(const char *a, size_t alen, const char *b, size_t blen)
 		    memcmp(la[i], lb[j], ea[i]) == 0) {
 			i++;
 			j++;
-		} else if (j < nb && (i == na || T(i, j + 1) >= T(i + 1, j))) {
-			printf("        + %.*s\n", (int)eb[j], lb[j]);
-			j++;
-		} else {
+		} else if (i < na && (j == nb || T(i + 1, j) >= T(i, j + 1))) {
+			/* removed lines first, as diff(1) shows them */
 			printf("        - %.*s\n", (int)ea[i], la[i]);
 			i++;
+		} else {
+			printf("        + %.*s\n", (int)eb[j], lb[j]);
+			j++;
 		}
 	}
 #undef T
@@ -505,6 +506,12 @@ cmd_apply(int argc, char **argv)
 		nm_fs_utc_stamp(stamp, sizeof(stamp), true);
 		journal = nm_asprintf(&b.a, "%s/apply-%s-%d.journal", dir,
 		    stamp, nm_fs_pid());
+	}
+	/* Refuse before announcing a journal that will not be written. */
+	if (!force && nm_apply_may_start(o.state_dir, &err) != 0) {
+		nm_msg("%s", err.msg);
+		rc = NM_EXIT_USAGE;
+		goto out;
 	}
 	o.journal = journal;
 	o.plan = plan;

@@ -81,7 +81,7 @@ status(const char *path)
 	for (i = 0; i < s.nops; i++) {
 		const struct nm_jop *op = &s.ops[i];
 		static const char *const st[] = { "not started", "started",
-		    "done", "failed" };
+		    "done", "failed", "not run" };
 
 		printf("  %zu %-11s %s%s%s\n", i + 1, st[op->state],
 		    op->op ? nm_jrec_gets(op->op, "describe") : "",

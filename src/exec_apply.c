@@ -2,11 +2,14 @@
  * exec_apply.c - apply and undo under the journal (see exec_apply.h and
  * doc/json.md, netmin.journal/1).
  *
- * Apply, per op: read the prior state, append the "op" record with it and
- * sync, run the op, append "done" (or "fail" and stop).  A crash between
- * any two of those steps leaves a journal from which undo restores the
- * host: an op whose record exists is undone whether or not it finished,
- * and undoing an op that never ran finds nothing to change.
+ * Apply, per action (a group of ops): read the prior state of every op of
+ * the action and append their "op" records, each synced, before the first
+ * of them runs (stopping a socket unit stops its service too, so the
+ * service's state must be on disk before the socket's stop); then per op
+ * run it and append "done" (or "fail" and stop).  A crash between any two
+ * of those steps leaves a journal from which undo restores the host: an
+ * op whose record exists is undone whether or not it ran, and undoing an
+ * op that changed nothing finds nothing to change.
  *
  * Undo walks the ops backwards and puts each prior state back.  Effects
  * (daemon-reload, restart, update-exim4.conf) are deferred until the file
@@ -115,16 +118,22 @@ nm_state_unfinished(const char *state_dir, struct nm_arena *a,
 		    !nm_journal_unfinished(&s)) {
 			remove(entry);		/* stale: it did finish */
 		} else {
-			for (k = 0; k < s.nops; k++)
-				if (s.ops[k].state != NM_JOP_NONE)
-					last = k + 1;
+			/* the ops done before it stopped */
+			for (k = 0; k < s.nops && s.ops[k].state ==
+			    NM_JOP_DONE; k++)
+				;
+			last = k;
 			if (s.undo != NM_JU_NONE)
 				*NM_VEC_PUSH(&v) = nm_asprintf(a, "%s (undo %s)",
 				    path.s, nm_jundo_name(s.undo));
+			else if (s.apply == NM_JA_FAILED)
+				*NM_VEC_PUSH(&v) = nm_asprintf(a, "%s (apply "
+				    "failed at op %zu of %lld)", path.s,
+				    last + 1, s.planned);
 			else
-				*NM_VEC_PUSH(&v) = nm_asprintf(a, "%s (apply %s "
-				    "at op %zu of %lld)", path.s,
-				    nm_japply_name(s.apply), last, s.planned);
+				*NM_VEC_PUSH(&v) = nm_asprintf(a, "%s (apply "
+				    "interrupted after op %zu of %lld)", path.s,
+				    last, s.planned);
 		}
 		nm_journal_log_free(&log);
 		nm_buf_free(&path);
@@ -137,6 +146,24 @@ nm_state_unfinished(const char *state_dir, struct nm_arena *a,
 	}
 	NM_VEC_FREE(&v);
 	return 0;
+}
+
+int
+nm_apply_may_start(const char *state_dir, struct nm_error *err)
+{
+	struct nm_arena a = { 0 };
+	const char **list;
+	size_t nl;
+	int rc = 0;
+
+	nm_state_unfinished(state_dir, &a, &list, &nl, err);
+	if (nl > 0)
+		rc = nm_seterr(err, NM_ERR_USAGE, "an earlier apply or undo "
+		    "did not finish: %s; run 'netmin undo %.*s' to restore "
+		    "the host, or pass --force to apply anyway", list[0],
+		    (int)strcspn(list[0], " "), list[0]);
+	nm_afree(&a);
+	return rc;
 }
 
 static int
@@ -155,6 +182,64 @@ report(nm_apply_cb cb, void *arg, size_t i, size_t n, const struct nm_op *op,
 		cb(arg, i, n, op, phase, detail);
 }
 
+/* "fail" for op i and "end failed": the apply stops there. */
+static void
+fail_op(struct nm_journal *j, struct nm_arena *a,
+    const struct nm_apply_opts *o, struct nm_op *ops, size_t i, size_t n,
+    struct nm_error *err)
+{
+	struct nm_jrec *r;
+
+	r = nm_jrec_new(a, "fail");
+	nm_jrec_int(a, r, "i", (long long)i + 1);
+	nm_jrec_str(a, r, "message", err->msg);
+	nm_journal_append(j, r, NULL);
+	r = nm_jrec_new(a, "end");
+	nm_jrec_str(a, r, "result", "failed");
+	nm_jrec_str(a, r, "message", err->msg);
+	nm_journal_append(j, r, NULL);
+	report(o->cb, o->arg, i, n, &ops[i], "fail", err->msg);
+}
+
+/*
+ * Reads the prior state of every op of the group starting at ops[i] and
+ * appends their "op" records (each synced) before any of them runs.  On a
+ * read failure nothing of the group has run: "end failed", no op record.
+ */
+static int
+record_group(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t i, size_t n,
+    struct nm_journal *j, struct nm_arena *a, const struct nm_apply_opts *o,
+    struct nm_error *err)
+{
+	size_t k, end;
+	struct nm_jrec *r;
+
+	for (end = i; end < n && ops[end].group == ops[i].group; end++) {
+		if (nm_op_read_prior(ctx, &ops[end], a, err) != 0) {
+			r = nm_jrec_new(a, "end");
+			nm_jrec_str(a, r, "result", "failed");
+			nm_jrec_str(a, r, "message", err->msg);
+			nm_journal_append(j, r, NULL);
+			report(o->cb, o->arg, end, n, &ops[end], "fail",
+			    err->msg);
+			return -1;
+		}
+	}
+	for (k = i; k < end; k++) {
+		struct nm_buf d = { 0 };
+
+		r = nm_jrec_new(a, "op");
+		nm_jrec_int(a, r, "i", (long long)k + 1);
+		nm_op_describe(&ops[k], &d);
+		nm_jrec_str(a, r, "describe", d.s);
+		nm_buf_free(&d);
+		nm_op_to_record(a, &ops[k], r);
+		if (nm_journal_append(j, r, err) != 0)
+			return -1;	/* not recorded: nothing may run */
+	}
+	return 0;
+}
+
 int
 nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
     const struct nm_apply_opts *o, struct nm_error *err)
@@ -165,24 +250,12 @@ nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
 	char stamp[32];
 	int lock, rc = -1;
 	size_t i;
-	bool *was_active;
 
 	lock = lock_state(o->state_dir, &a, err);
 	if (lock < 0)
 		goto out;
-	if (!o->force) {
-		const char **list;
-		size_t nl;
-
-		nm_state_unfinished(o->state_dir, &a, &list, &nl, err);
-		if (nl > 0) {
-			nm_seterr(err, NM_ERR_USAGE, "an earlier apply or undo "
-			    "did not finish: %s; run 'netmin undo %.*s' to "
-			    "restore the host, or pass --force to apply anyway",
-			    list[0], (int)strcspn(list[0], " "), list[0]);
-			goto out;
-		}
-	}
+	if (!o->force && nm_apply_may_start(o->state_dir, err) != 0)
+		goto out;
 	if (nm_journal_create(&j, o->journal, err) != 0)
 		goto out;
 	nm_fs_utc_stamp(stamp, sizeof(stamp), false);
@@ -208,62 +281,30 @@ nm_apply_run(struct nm_exec_ctx *ctx, struct nm_op *ops, size_t n,
 	    mark_active(&a, o->state_dir, o->journal, err) != 0)
 		goto out;
 
-	was_active = nm_aalloc(&a, (n ? n : 1) * sizeof(*was_active));
 	for (i = 0; i < n; i++) {
 		struct nm_op *op = &ops[i];
-		struct nm_buf d = { 0 };
+		struct nm_op now;
 		bool noop;
 
 		/*
-		 * Stopping a socket unit also stops the service it Requires,
-		 * so the state "before" of every unit an action stops is read
-		 * when the action starts, not when its own op comes.
+		 * An action's ops are recorded together before its first op
+		 * runs: stopping a socket unit also stops the service it
+		 * activates, so the service's state must be in the journal
+		 * before the socket's stop, not only before its own op.
 		 */
-		if (i == 0 || ops[i - 1].group != op->group) {
-			size_t k;
+		if ((i == 0 || ops[i - 1].group != op->group) &&
+		    record_group(ctx, ops, i, n, &j, &a, o, err) != 0)
+			goto out;
 
-			for (k = i; k < n && ops[k].group == op->group; k++) {
-				struct nm_op probe = ops[k];
-
-				if (probe.kind != NM_OP_UNIT_STOP)
-					continue;
-				if (nm_op_read_prior(ctx, &probe, &a, err) != 0)
-					break;
-				was_active[k] = probe.prior.active;
-			}
-		}
-
-		if (nm_op_read_prior(ctx, op, &a, err) != 0) {
-			/* nothing ran: no op record, the apply stops here */
-			r = nm_jrec_new(&a, "end");
-			nm_jrec_str(&a, r, "result", "failed");
-			nm_jrec_str(&a, r, "message", err->msg);
-			nm_journal_append(&j, r, NULL);
-			report(o->cb, o->arg, i, n, op, "fail", err->msg);
+		/* What the op finds now decides whether it has work to do. */
+		now = *op;
+		if (nm_op_read_prior(ctx, &now, &a, err) != 0) {
+			fail_op(&j, &a, o, ops, i, n, err);
 			goto out;
 		}
-		r = nm_jrec_new(&a, "op");
-		nm_jrec_int(&a, r, "i", (long long)i + 1);
-		noop = nm_op_noop(op);
-		if (op->kind == NM_OP_UNIT_STOP && was_active[i])
-			op->prior.active = true;	/* undo starts it again */
-		nm_op_describe(op, &d);
-		nm_jrec_str(&a, r, "describe", d.s);
-		nm_buf_free(&d);
-		nm_op_to_record(&a, op, r);
-		if (nm_journal_append(&j, r, err) != 0)
-			goto out;	/* not recorded: must not run */
+		noop = nm_op_noop(&now);
 		if (!noop && nm_op_do(ctx, op, err) != 0) {
-			struct nm_error e2 = { 0 };
-
-			r = nm_jrec_new(&a, "fail");
-			nm_jrec_int(&a, r, "i", (long long)i + 1);
-			nm_jrec_str(&a, r, "message", err->msg);
-			nm_journal_append(&j, r, &e2);
-			r = nm_jrec_new(&a, "end");
-			nm_jrec_str(&a, r, "result", "failed");
-			nm_journal_append(&j, r, &e2);
-			report(o->cb, o->arg, i, n, op, "fail", err->msg);
+			fail_op(&j, &a, o, ops, i, n, err);
 			goto out;
 		}
 		r = nm_jrec_new(&a, "done");
@@ -338,7 +379,8 @@ undo_one(struct undo_state *u, size_t i, const struct nm_op *op, bool skip)
 
 /*
  * Effects run again when a file of their group was restored now, or when
- * no earlier undo ran them (it may have died between file and effect).
+ * they may have run and no earlier undo ran them again (it may have died
+ * between file and effect).
  */
 static void
 flush(struct undo_state *u, struct nm_op **pending, size_t *npending,
@@ -349,7 +391,8 @@ flush(struct undo_state *u, struct nm_op **pending, size_t *npending,
 	for (k = *npending; k-- > 0;) {
 		size_t i = (size_t)(pending[k] - ops);
 
-		undo_one(u, i, pending[k], !changed && s->ops[i].undone);
+		undo_one(u, i, pending[k], !changed && (s->ops[i].undone ||
+		    s->ops[i].state == NM_JOP_RECORDED));
 	}
 	*npending = 0;
 }

@@ -39,6 +39,9 @@ const char *nm_state_dir(void);
 int	 nm_state_unfinished(const char *state_dir, struct nm_arena *,
 	     const char ***list, size_t *n, struct nm_error *);
 
+/* -1 with the message when an unfinished journal forbids a new apply. */
+int	 nm_apply_may_start(const char *state_dir, struct nm_error *);
+
 /*
  * Runs ops[0..n) with the journal.  Returns 0 when all ran, -1 with err
  * when one failed (the journal then ends "failed", the host is between

@@ -143,6 +143,12 @@ out_line(struct nm_exec_ctx *ctx)
 	    s[ctx->out.len - 1] == ' '))
 		s[--ctx->out.len] = '\0';
 	p = strrchr(s, '\n');
+	/* systemctl ends 'See "systemctl status X"...': keep the reason */
+	while (p != NULL && nm_startswith(p + 1, "See \"")) {
+		*p = '\0';
+		ctx->out.len = (size_t)(p - s);
+		p = strrchr(s, '\n');
+	}
 	return p ? p + 1 : s;
 }
 
@@ -1218,13 +1224,26 @@ nm_op_undo(struct nm_exec_ctx *ctx, const struct nm_op *op,
 		return 1;	/* crashed before reading: it never ran */
 	if (nm_op_is_effect(op)) {
 		/* Effects run again once their group's files are back. */
-		if (op->kind == NM_OP_RESTART && !p->active) {
+		if (op->kind == NM_OP_RESTART) {
 			bool on;
 
+			if (!live(ctx))
+				return 1;	/* nothing runs offline */
 			if (unit_active(ctx, a, op->unit, &on, err) != 0)
 				return -1;
-			if (!on)
+			if (!on && !p->active)
 				return 1;
+			/*
+			 * It ran before, and the new configuration (or a
+			 * crash) left it down: try-restart would not start
+			 * it again.
+			 */
+			if (!on) {
+				if (ctx->mgr == NM_MGR_RUNIT)
+					runit_wait_supervised(ctx, a, op->unit);
+				return unit_verb(ctx, a, NM_OP_UNIT_START,
+				    op->unit, err) < 0 ? -1 : 0;
+			}
 		}
 		return nm_op_do(ctx, op, err) == 0 ? 0 : -1;
 	}

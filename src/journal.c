@@ -365,6 +365,19 @@ nm_jrec_format(const struct nm_jrec *r, struct nm_buf *b)
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 
+/* NETMIN_TEST_TEAR_RECORD (journal.h): for the crash tests only. */
+static void
+test_hook(struct nm_journal *j)
+{
+	const char *v = getenv("NETMIN_TEST_TEAR_RECORD");
+	int n = 0;
+
+	j->nrec = 0;
+	j->tear_at = 0;
+	if (v != NULL && nm_parse_int(v, strlen(v), 1, 1000000, &n) == 0)
+		j->tear_at = (unsigned)n;
+}
+
 int
 nm_journal_create(struct nm_journal *j, const char *path,
     struct nm_error *err)
@@ -372,6 +385,7 @@ nm_journal_create(struct nm_journal *j, const char *path,
 	if (strlen(path) >= sizeof(j->path))
 		return nm_seterr(err, NM_ERR_INPUT, "journal path too long");
 	nm_strlcpy(j->path, path, sizeof(j->path));
+	test_hook(j);
 	j->fd = nm_fs_open(path, NM_FS_CREATE | NM_FS_EXCL | NM_FS_APPEND,
 	    0600, err);
 	if (j->fd < 0) {
@@ -405,6 +419,7 @@ nm_journal_reopen(struct nm_journal *j, const char *path,
 	if (strlen(path) >= sizeof(j->path))
 		return nm_seterr(err, NM_ERR_INPUT, "journal path too long");
 	nm_strlcpy(j->path, path, sizeof(j->path));
+	test_hook(j);
 	j->fd = nm_fs_open(path, NM_FS_APPEND | NM_FS_READ, 0600, err);
 	if (j->fd < 0)
 		return -1;
@@ -432,6 +447,11 @@ nm_journal_append(struct nm_journal *j, const struct nm_jrec *r,
 		nm_buf_free(&b);
 		return nm_seterr(err, NM_ERR_INPUT, "journal record of %zu "
 		    "bytes is too large", b.len);
+	}
+	if (j->tear_at > 0 && ++j->nrec == j->tear_at) {
+		nm_fs_write_all(j->fd, b.s, b.len / 2, j->path, NULL);
+		nm_fs_sync(j->fd, j->path, NULL);
+		nm_fs_die_now();
 	}
 	/* One write so a crash tears at most this line. */
 	rc = nm_fs_write_all(j->fd, b.s, b.len, j->path, err);
@@ -897,6 +917,21 @@ nm_journal_summarize(struct nm_journal_log *log,
 			    NM_JU_COMPLETE : NM_JU_INCOMPLETE;
 		}
 		/* Unknown types are from a newer netmin: ignored. */
+	}
+	/*
+	 * An action's ops are all recorded before the first runs, and run in
+	 * order until one fails: an op whose predecessor in the same action
+	 * has no "done" never ran.
+	 */
+	for (i = 1; i < s->nops; i++) {
+		struct nm_jop *op = &s->ops[i], *prev = &s->ops[i - 1];
+		long long g1, g2;
+
+		if (op->state == NM_JOP_STARTED && prev->op != NULL &&
+		    prev->state != NM_JOP_DONE &&
+		    nm_jrec_geti(op->op, "group", &g1) &&
+		    nm_jrec_geti(prev->op, "group", &g2) && g1 == g2)
+			op->state = NM_JOP_RECORDED;
 	}
 	return 0;
 }

@@ -68,10 +68,16 @@ int	 nm_jrec_getbytes(struct nm_arena *, const struct nm_jrec *,
 /* One record as its line, with the trailing CRC and newline. */
 void	 nm_jrec_format(const struct nm_jrec *, struct nm_buf *);
 
-/* Writing: every append is one write() followed by fsync. */
+/*
+ * Writing: every append is one write() followed by fsync.  Test hook:
+ * NETMIN_TEST_TEAR_RECORD=N makes the Nth append of this process write
+ * half its line, sync it and die by SIGKILL (a crash inside a write).
+ */
 struct nm_journal {
 	int		 fd;
 	char		 path[4096];
+	unsigned	 nrec;		/* records appended by this process */
+	unsigned	 tear_at;	/* test hook, 0: off */
 };
 
 int	 nm_journal_create(struct nm_journal *, const char *path,
@@ -105,7 +111,8 @@ enum nm_jop_state {
 	NM_JOP_NONE = 0,	/* no "op" record (never started) */
 	NM_JOP_STARTED,		/* "op" written; may or may not have run */
 	NM_JOP_DONE,		/* "done" */
-	NM_JOP_FAILED		/* "fail": may have half-run */
+	NM_JOP_FAILED,		/* "fail": may have half-run */
+	NM_JOP_RECORDED		/* "op" written with its action's, never ran */
 };
 
 enum nm_japply { NM_JA_INTERRUPTED, NM_JA_COMPLETE, NM_JA_FAILED };

@@ -2,8 +2,8 @@
 # real Debian daemons run by real service managers, without PID 1 systemd
 # (../shared/docs/test-peers.md section E, Appendix 5).
 #
-#   lab_up NAME      netns nmt-ap-NAME (veth 198.18.7.1/24, peer
-#                    nmt-ap-NAME-c at .2), a private mount namespace with
+#   lab_up NAME      netns $LAB_PFX-NAME (veth $LAB_NET.1/24, peer
+#                    $LAB_PFX-NAME-c at .2), a private mount namespace with
 #                    overlays on /etc and /var and a fresh /run, a private
 #                    cgroup, and in it `systemd --user` (XDG_RUNTIME_DIR=/run
 #                    so units see /run as on a host) and runsvdir
@@ -14,6 +14,10 @@
 # user manager cannot honour removed (User=, sandboxing, dbus activation):
 # the test says so where it matters.  Nothing outside the namespaces
 # changes: /etc and /var writes land in overlay upper folders under $LAB.
+# Each test script sets its own namespace prefix and /24 before lab_up
+# (names must stay below 16 bytes: "PFX-NAME-0" is an interface name).
+LAB_PFX=${LAB_PFX:-nmt-ap}
+LAB_NET=${LAB_NET:-198.18.7}
 LAB_ENV=(XDG_RUNTIME_DIR=/run XDG_CONFIG_HOME=/etc/netmin-lab
 	XDG_DATA_HOME=/var/lib/netmin-lab SVDIR=/etc/netmin-lab/service
 	NETMIN_RUNIT_SV=/etc/netmin-lab/sv NETMIN_STATE_DIR=/var/lib/netmin-lab/state
@@ -21,17 +25,18 @@ LAB_ENV=(XDG_RUNTIME_DIR=/run XDG_CONFIG_HOME=/etc/netmin-lab
 
 lab_up() {
 	LAB_NAME=$1
-	LAB=$(mktemp -d "/tmp/nmt-ap-$1.XXXXXX")
-	LAB_NS=nmt-ap-$1 LAB_CNS=nmt-ap-$1-c
-	LAB_CG=nmt-ap-$1-$$
+	local p=$LAB_PFX-$1
+	LAB=$(mktemp -d "/tmp/$p.XXXXXX")
+	LAB_NS=$p LAB_CNS=$p-c
+	LAB_CG=$p-$$
 	ip netns add "$LAB_NS" && ip netns add "$LAB_CNS" || return 1
-	ip link add "nmt-ap-$1-0" type veth peer name "nmt-ap-$1-1" || return 1
-	ip link set "nmt-ap-$1-0" netns "$LAB_NS"
-	ip link set "nmt-ap-$1-1" netns "$LAB_CNS"
-	ip -n "$LAB_NS" addr add 198.18.7.1/24 dev "nmt-ap-$1-0"
-	ip -n "$LAB_CNS" addr add 198.18.7.2/24 dev "nmt-ap-$1-1"
-	ip -n "$LAB_NS" link set lo up; ip -n "$LAB_NS" link set "nmt-ap-$1-0" up
-	ip -n "$LAB_CNS" link set lo up; ip -n "$LAB_CNS" link set "nmt-ap-$1-1" up
+	ip link add "$p-0" type veth peer name "$p-1" || return 1
+	ip link set "$p-0" netns "$LAB_NS"
+	ip link set "$p-1" netns "$LAB_CNS"
+	ip -n "$LAB_NS" addr add "$LAB_NET.1/24" dev "$p-0"
+	ip -n "$LAB_CNS" addr add "$LAB_NET.2/24" dev "$p-1"
+	ip -n "$LAB_NS" link set lo up; ip -n "$LAB_NS" link set "$p-0" up
+	ip -n "$LAB_CNS" link set lo up; ip -n "$LAB_CNS" link set "$p-1" up
 	mkdir -p "/sys/fs/cgroup/systemd/$LAB_CG" "/sys/fs/cgroup/unified/$LAB_CG"
 	cat > "$LAB/inner.sh" <<INNER
 #!/bin/bash

@@ -230,6 +230,68 @@ TEST(journal_summary_states)
 	nm_buf_free(&b);
 }
 
+/* An action's ops are recorded together; the ones after the first op not
+   done never ran (NM_JOP_RECORDED), in that action only. */
+TEST(journal_summary_recorded_not_run)
+{
+	struct nm_arena a = { 0 };
+	struct nm_buf b = { 0 };
+	struct nm_journal_log log;
+	struct nm_journal_summary s;
+	struct nm_jrec *r;
+	static const int group[] = { 1, 1, 1, 2, 2 };
+	size_t i;
+
+	r = nm_jrec_new(&a, "begin");
+	nm_jrec_str(&a, r, "schema", NM_JOURNAL_SCHEMA);
+	nm_jrec_int(&a, r, "ops", 6);
+	nm_jrec_format(r, &b);
+	for (i = 0; i < 3; i++) {
+		r = nm_jrec_new(&a, "op");
+		nm_jrec_int(&a, r, "i", (long long)i + 1);
+		nm_jrec_int(&a, r, "group", group[i]);
+		nm_jrec_format(r, &b);
+	}
+	r = nm_jrec_new(&a, "done");
+	nm_jrec_int(&a, r, "i", 1);
+	nm_jrec_format(r, &b);
+	/* op 2 may have run (op 1 is done), op 3 cannot have */
+	CHECK_INT(nm_journal_parse(&log, b.s, b.len, NULL), 0);
+	CHECK_INT(nm_journal_summarize(&log, &s, NULL), 0);
+	CHECK_INT(s.nops, 3);
+	CHECK_INT(s.ops[0].state, NM_JOP_DONE);
+	CHECK_INT(s.ops[1].state, NM_JOP_STARTED);
+	CHECK_INT(s.ops[2].state, NM_JOP_RECORDED);
+	nm_journal_log_free(&log);
+
+	for (i = 1; i < 3; i++) {
+		r = nm_jrec_new(&a, "done");
+		nm_jrec_int(&a, r, "i", (long long)i + 1);
+		nm_jrec_format(r, &b);
+	}
+	for (i = 3; i < 5; i++) {
+		r = nm_jrec_new(&a, "op");
+		nm_jrec_int(&a, r, "i", (long long)i + 1);
+		nm_jrec_int(&a, r, "group", group[i]);
+		nm_jrec_format(r, &b);
+	}
+	r = nm_jrec_new(&a, "fail");
+	nm_jrec_int(&a, r, "i", 4);
+	nm_jrec_str(&a, r, "message", "no");
+	nm_jrec_format(r, &b);
+	/* the first op of a new action is never "recorded only"; after a
+	   failed op the rest of its action never ran */
+	CHECK_INT(nm_journal_parse(&log, b.s, b.len, NULL), 0);
+	CHECK_INT(nm_journal_summarize(&log, &s, NULL), 0);
+	CHECK_INT(s.ops[2].state, NM_JOP_DONE);
+	CHECK_INT(s.ops[3].state, NM_JOP_FAILED);
+	CHECK_STR(s.ops[3].fail_msg, "no");
+	CHECK_INT(s.ops[4].state, NM_JOP_RECORDED);
+	nm_journal_log_free(&log);
+	nm_afree(&a);
+	nm_buf_free(&b);
+}
+
 TEST(journal_rejects_foreign)
 {
 	struct nm_journal_log log;
