@@ -147,6 +147,8 @@ struct cand {
 };
 
 #define MAXCAND 16
+/* A shared svchost of XP or 2003 hosts 25 services and more. */
+#define MAXSVCNAMES 64
 
 struct actx {
 	struct nm_snapshot	*s;
@@ -288,15 +290,15 @@ static bool
 by_services(struct actx *c, struct nm_endpoint *e)
 {
 	struct cand all[MAXCAND], v[MAXCAND];
-	const char *names[MAXCAND];
+	const char *names[MAXSVCNAMES];
 	size_t nn = 0, n = 0, nv, i, unmapped = 0;
 	char list[256], w[32], ifs[256];
 	size_t o = 0;
 	int pid = nm_ep_pid(e);
 
-	for (i = 0; i < e->nservices && nn < MAXCAND; i++)
+	for (i = 0; i < e->nservices && nn < MAXSVCNAMES; i++)
 		names[nn++] = e->services[i];
-	if (e->unit != NULL && nn < MAXCAND) {
+	if (e->unit != NULL && nn < MAXSVCNAMES) {
 		for (i = 0; i < nn; i++)
 			if (nm_streq_ci(names[i], e->unit))
 				break;
@@ -310,9 +312,15 @@ by_services(struct actx *c, struct nm_endpoint *e)
 		const struct nm_kb_entry *k =
 		    nm_kb_find_service(c->kb, names[i], c->os);
 
-		if (o < sizeof(list))
+		/* A list too long to quote says how many it left out. */
+		if (o + strlen(names[i]) + 2 < sizeof(list) - 24)
 			o += (size_t)snprintf(list + o, sizeof(list) - o,
 			    "%s%s", i ? ", " : "", names[i]);
+		else if (o < sizeof(list) - 24) {
+			o += (size_t)snprintf(list + o, sizeof(list) - o,
+			    " and %zu more", nn - i);
+			o = sizeof(list);
+		}
 		if (k != NULL)
 			cand_add(all, &n, k, nm_kb_port_for(k, e, c->os));
 		else

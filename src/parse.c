@@ -16,6 +16,7 @@ const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_netstat_linux,
 	&nm_parser_lsof,
 	&nm_parser_rpcdump_impacket,
+	&nm_parser_tasklist,
 	NULL
 };
 
@@ -224,12 +225,227 @@ nm_parse_hostport(const char *s, size_t len, const char *proto, char *addr,
 	return 0;
 }
 
+/* CP850 bytes 0x80-0xff as Unicode. */
+static const unsigned short cp850[128] = {
+	0x00c7, 0x00fc, 0x00e9, 0x00e2, 0x00e4, 0x00e0, 0x00e5, 0x00e7,
+	0x00ea, 0x00eb, 0x00e8, 0x00ef, 0x00ee, 0x00ec, 0x00c4, 0x00c5,
+	0x00c9, 0x00e6, 0x00c6, 0x00f4, 0x00f6, 0x00f2, 0x00fb, 0x00f9,
+	0x00ff, 0x00d6, 0x00dc, 0x00f8, 0x00a3, 0x00d8, 0x00d7, 0x0192,
+	0x00e1, 0x00ed, 0x00f3, 0x00fa, 0x00f1, 0x00d1, 0x00aa, 0x00ba,
+	0x00bf, 0x00ae, 0x00ac, 0x00bd, 0x00bc, 0x00a1, 0x00ab, 0x00bb,
+	0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x00c1, 0x00c2, 0x00c0,
+	0x00a9, 0x2563, 0x2551, 0x2557, 0x255d, 0x00a2, 0x00a5, 0x2510,
+	0x2514, 0x2534, 0x252c, 0x251c, 0x2500, 0x253c, 0x00e3, 0x00c3,
+	0x255a, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256c, 0x00a4,
+	0x00f0, 0x00d0, 0x00ca, 0x00cb, 0x00c8, 0x0131, 0x00cd, 0x00ce,
+	0x00cf, 0x2518, 0x250c, 0x2588, 0x2584, 0x00a6, 0x00cc, 0x2580,
+	0x00d3, 0x00df, 0x00d4, 0x00d2, 0x00f5, 0x00d5, 0x00b5, 0x00fe,
+	0x00de, 0x00da, 0x00db, 0x00d9, 0x00fd, 0x00dd, 0x00af, 0x00b4,
+	0x00ad, 0x00b1, 0x2017, 0x00be, 0x00b6, 0x00a7, 0x00f7, 0x00b8,
+	0x00b0, 0x00a8, 0x00b7, 0x00b9, 0x00b3, 0x00b2, 0x25a0, 0x00a0,
+};
+
+/* Length of the well-formed UTF-8 sequence at s, 0 when there is none. */
+static size_t
+utf8_len(const unsigned char *s, size_t len)
+{
+	size_t n, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	cp = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates, beyond U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+char *
+nm_text_dup(struct nm_arena *a, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct nm_buf b = { 0 };
+	size_t i, n;
+	char *out;
+
+	for (i = 0; i < len; i += n)
+		if ((n = utf8_len(u + i, len - i)) == 0)
+			break;
+	if (i >= len)
+		return nm_astrndup(a, s, len);
+	for (i = 0; i < len; i++)
+		put_utf8(&b, u[i] < 0x80 ? u[i] : cp850[u[i] - 0x80]);
+	out = nm_astrndup(a, b.s, b.len);
+	nm_buf_free(&b);
+	return out;
+}
+
+/*
+ * Runs of c ("=====", "-----") separated by spaces; positions count
+ * characters, because tables are padded by characters and a UTF-8 name
+ * takes more bytes than columns.
+ */
+size_t
+nm_table_cols(const char *body, size_t len, char c, struct nm_col *cols,
+    size_t max)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		size_t start = i;
+
+		if (body[i] != c)
+			return 0;
+		while (i < len && body[i] == c)
+			i++;
+		if (n == max)
+			return 0;
+		cols[n].start = start;
+		cols[n].width = i - start;
+		n++;
+		while (i < len && body[i] == ' ')
+			i++;
+	}
+	return n;
+}
+
+size_t
+nm_utf8_offset(const char *s, size_t len, size_t col)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < len; i++) {
+		/* Continuation bytes belong to the character before. */
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (c == col)
+			return i;
+		c++;
+	}
+	return len;
+}
+
+const char *
+nm_trim(const char *s, size_t len, size_t *outlen)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	*outlen = len;
+	return s;
+}
+
+int
+nm_csv_split(const char *s, size_t len, struct nm_csv_field *f, size_t max)
+{
+	size_t i = 0, n = 0;
+
+	for (;;) {
+		struct nm_csv_field x = { s + i, 0, false };
+
+		if (i < len && s[i] == '"') {
+			x.quoted = true;
+			x.s = s + ++i;
+			for (;;) {
+				if (i >= len)
+					return -1;
+				if (s[i] == '"' && i + 1 < len && s[i + 1] == '"')
+					i += 2;
+				else if (s[i] == '"')
+					break;
+				else
+					i++;
+			}
+			x.len = (size_t)(s + i - x.s);
+			i++;
+			/* Anything between the closing quote and the comma. */
+			while (i < len && s[i] != ',')
+				i++;
+		} else {
+			while (i < len && s[i] != ',')
+				i++;
+			x.len = (size_t)(s + i - x.s);
+		}
+		if (n < max)
+			f[n] = x;
+		n++;
+		if (i >= len)
+			break;
+		i++;	/* the comma */
+	}
+	return (int)(n < max ? n : max);
+}
+
+char *
+nm_csv_dup(struct nm_arena *a, const struct nm_csv_field *f)
+{
+	char *out = nm_aalloc(a, f->len + 1);
+	size_t i, o = 0;
+
+	for (i = 0; i < f->len; i++) {
+		out[o++] = f->s[i];
+		if (f->quoted && f->s[i] == '"' && i + 1 < f->len &&
+		    f->s[i + 1] == '"')
+			i++;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* The best-scoring parser of one kind (evidence or endpoints), or NULL. */
+static const struct nm_parser *
+best_parser(const struct nm_input *in, bool evidence, int *score)
+{
+	const struct nm_parser *best = NULL;
+	size_t i;
+
+	*score = 0;
+	for (i = 0; nm_parsers[i] != NULL; i++) {
+		int sc;
+
+		if (nm_parsers[i]->evidence != evidence)
+			continue;
+		sc = nm_parsers[i]->score(in);
+		if (sc > *score) {
+			*score = sc;
+			best = nm_parsers[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * A file may hold one tool's endpoint table and, beside it, evidence
+ * about it (netstat -ano and tasklist /svc pasted together): the best
+ * endpoint format is read, then every evidence format found.  A file of
+ * evidence alone is read as such.
+ */
 int
 nm_parse_input(struct nm_snapshot *snap, struct nm_input *in,
     const char *format, struct nm_error *err)
 {
-	const struct nm_parser *best = NULL;
-	int bestscore = 0;
+	const struct nm_parser *best = NULL, *ev;
+	int bestscore = 0, evscore;
 	size_t i;
 
 	if (format != NULL) {
@@ -238,14 +454,10 @@ nm_parse_input(struct nm_snapshot *snap, struct nm_input *in,
 			return nm_seterr(err, NM_ERR_USAGE,
 			    "unknown capture format '%s'", format);
 	} else {
-		for (i = 0; nm_parsers[i] != NULL; i++) {
-			int sc = nm_parsers[i]->score(in);
-
-			if (sc > bestscore) {
-				bestscore = sc;
-				best = nm_parsers[i];
-			}
-		}
+		best = best_parser(in, false, &bestscore);
+		ev = best_parser(in, true, &evscore);
+		if (best == NULL)
+			best = ev;
 		if (best == NULL)
 			return nm_seterr(err, NM_ERR_INPUT,
 			    "%s: no netstat, ss, lsof, tasklist or "
@@ -256,20 +468,27 @@ nm_parse_input(struct nm_snapshot *snap, struct nm_input *in,
 	in->name = in->source + 5;
 	if (best->parse(in, snap, err) != 0)
 		return -1;
-	/* One file holding two tools' output: say what was left unread. */
-	if (format == NULL)
-		for (i = 0; nm_parsers[i] != NULL; i++) {
-			int sc = nm_parsers[i] == best ? 0 :
-			    nm_parsers[i]->score(in);
+	if (format != NULL)
+		return 0;
+	for (i = 0; nm_parsers[i] != NULL; i++) {
+		const struct nm_parser *p = nm_parsers[i];
+		int sc = p == best ? 0 : p->score(in);
 
-			if (sc > 0)
-				nm_snap_warn(snap, in->name, 0, "%d line%s look%s "
-				    "like %s rows and %s not read (the file "
-				    "was read as %s); give each tool's output "
-				    "its own --from", sc, sc == 1 ? "" : "s",
-				    sc == 1 ? "s" : "", nm_parsers[i]->name,
-				    sc == 1 ? "was" : "were", best->name);
+		if (sc <= 0)
+			continue;
+		/* Evidence beside the table is read too. */
+		if (p->evidence) {
+			if (p->parse(in, snap, err) != 0)
+				return -1;
+			continue;
 		}
+		/* One file holding two tools' tables: say what was left. */
+		nm_snap_warn(snap, in->name, 0, "%d line%s look%s like %s rows "
+		    "and %s not read (the file was read as %s); give each "
+		    "tool's output its own --from", sc, sc == 1 ? "" : "s",
+		    sc == 1 ? "s" : "", p->name, sc == 1 ? "was" : "were",
+		    best->name);
+	}
 	return 0;
 }
 

@@ -35,6 +35,11 @@ struct nm_parser {
 	int		(*score)(const struct nm_input *);
 	int		(*parse)(const struct nm_input *, struct nm_snapshot *,
 			    struct nm_error *);
+	/*
+	 * Evidence about endpoints, not endpoints (tasklist, sc queryex):
+	 * also read when the same file holds another tool's table.
+	 */
+	bool		 evidence;
 };
 
 extern const struct nm_parser *const nm_parsers[];
@@ -53,6 +58,43 @@ const char *nm_line_body(const struct nm_line *, size_t *len);
 int	 nm_parse_hostport(const char *s, size_t len, const char *proto,
 	     char *addr, size_t addrlen, char *zone, size_t zonelen,
 	     int *family, int *port);
+
+/*
+ * Fixed-width tables (tasklist's "===== ====", PowerShell's "---- ----"):
+ * the columns of a separator line, in characters (not bytes) from the
+ * start of its body.  Returns how many, 0 when the body is not made only
+ * of runs of c between single or multiple spaces.
+ */
+struct nm_col {
+	size_t		 start, width;
+};
+size_t	 nm_table_cols(const char *body, size_t len, char c,
+	     struct nm_col *, size_t max);
+/* The byte offset of character column col in s[0..len); len if beyond. */
+size_t	 nm_utf8_offset(const char *s, size_t len, size_t col);
+/*
+ * A copy of s[0..len) that is valid UTF-8 (it goes into JSON): text that
+ * is not (cmd.exe writes its OEM code page into files) is read as CP850,
+ * the Western European OEM code page.
+ */
+char	*nm_text_dup(struct nm_arena *, const char *s, size_t len);
+/* s[0..len) trimmed of spaces and tabs at both ends. */
+const char *nm_trim(const char *s, size_t len, size_t *outlen);
+
+/*
+ * One CSV line: fields quoted ("a","b") or bare, separated by commas.
+ * Returns the number of fields (at most max), or -1 when a quote does not
+ * close.  A field's text excludes its quotes; "" inside stays doubled
+ * (nm_csv_dup undoes it).
+ */
+struct nm_csv_field {
+	const char	*s;
+	size_t		 len;
+	bool		 quoted;
+};
+int	 nm_csv_split(const char *s, size_t len, struct nm_csv_field *,
+	     size_t max);
+char	*nm_csv_dup(struct nm_arena *, const struct nm_csv_field *);
 
 /*
  * parse_linux.c: addresses as ss, net-tools netstat and lsof print them.

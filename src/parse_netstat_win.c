@@ -349,10 +349,14 @@ netstat_win_parse(const struct nm_input *in, struct nm_snapshot *snap,
 					nm_ep_add_owner(snap, be, -1, name);
 				else if (be->owners[0].process == NULL)
 					be->owners[0].process = name;
-				if (pending_svc != NULL)
+				/* -b names the socket's own service (its
+				 * tag), not every service of the process. */
+				if (pending_svc != NULL) {
 					nm_ep_add_service(snap, be,
 					    nm_astrndup(&snap->arena,
 					    pending_svc, pending_len));
+					be->services_exact = true;
+				}
 				if (be->nowners && be->owners[0].pid >= 0) {
 					struct nm_proc *p = nm_snap_proc(snap,
 					    be->owners[0].pid, true);

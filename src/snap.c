@@ -471,12 +471,101 @@ apply_rpc(struct nm_snapshot *s)
 	}
 }
 
+/* Process evidence from a capture other than this endpoint's, or NULL. */
+static const char *
+other_proc_source(const struct nm_snapshot *s, const struct nm_endpoint *e)
+{
+	size_t i;
+
+	for (i = 0; i < s->procs.n; i++)
+		if (s->procs.v[i].source != NULL &&
+		    s->procs.v[i].source != e->source &&
+		    strncmp(s->procs.v[i].source, "file:", 5) == 0)
+			return s->procs.v[i].source;
+	return NULL;
+}
+
+/*
+ * A process list (tasklist) and a netstat are two captures: a PID the
+ * list lacks was started or ended between them, and a PID the list has
+ * may even belong to another process by then.  Say which PIDs are
+ * missing, once each, with their open ports.
+ */
+static void
+warn_missing_procs(struct nm_snapshot *s)
+{
+	size_t i, j;
+
+	if (s->procs.n == 0)
+		return;
+	for (i = 0; i < s->ep.n; i++) {
+		const struct nm_endpoint *e = &s->ep.v[i];
+		int pid = nm_ep_pid(e);
+		const char *other;
+		struct nm_buf b = { 0 };
+		bool seen = false;
+		size_t nports = 0;
+
+		if (pid < 0 || !nm_ep_is_open(e) || e->source == NULL ||
+		    strncmp(e->source, "file:", 5) != 0 ||
+		    nm_snap_proc(s, pid, false) != NULL ||
+		    (other = other_proc_source(s, e)) == NULL)
+			continue;
+		for (j = 0; j < i && !seen; j++)
+			seen = nm_ep_pid(&s->ep.v[j]) == pid &&
+			    nm_ep_is_open(&s->ep.v[j]);
+		if (seen)
+			continue;
+		for (j = i; j < s->ep.n; j++) {
+			const struct nm_endpoint *o = &s->ep.v[j];
+			char w[16];
+
+			if (nm_ep_pid(o) != pid || !nm_ep_is_open(o))
+				continue;
+			snprintf(w, sizeof(w), "%s/%d", nm_proto_name(o->proto),
+			    o->lport);
+			if (b.s != NULL && strstr(b.s, w) != NULL)
+				continue;
+			if (nports++ < 8)
+				nm_buf_printf(&b, "%s%s", b.len ? ", " : "", w);
+		}
+		if (nports > 8)
+			nm_buf_printf(&b, ", ...");
+		nm_snap_warn(s, e->source + 5, e->line, "PID %d (%s) is not in "
+		    "the process list %s: the captures were taken at different "
+		    "times, so its process and services are unknown", pid,
+		    b.s ? b.s : "", other + 5);
+		nm_buf_free(&b);
+	}
+}
+
+/* A process list alone has nothing to list: say what it is for. */
+static void
+warn_procs_only(struct nm_snapshot *s)
+{
+	size_t i;
+
+	if (s->ep.n != 0 || s->lazy != NULL)
+		return;
+	for (i = 0; i < s->procs.n; i++)
+		if (s->procs.v[i].source != NULL &&
+		    strncmp(s->procs.v[i].source, "file:", 5) == 0) {
+			nm_snap_warn(s, s->procs.v[i].source + 5, 0, "a process "
+			    "list has no endpoints: it is evidence about PIDs; "
+			    "add the same host's netstat -ano with --from to "
+			    "see their processes and services");
+			return;
+		}
+}
+
 void
 nm_snap_finish(struct nm_snapshot *s)
 {
 	size_t i;
 
 	merge_sources(s);
+	warn_missing_procs(s);
+	warn_procs_only(s);
 	apply_procs(s);
 	for (i = 0; i < s->ep.n; i++) {
 		struct nm_endpoint *e = &s->ep.v[i];
