@@ -640,9 +640,11 @@ count_dlls(const struct tl_rows *rows, size_t *items)
 	*items = 0;
 	for (i = 0; i < rows->v.n; i++) {
 		const struct tl_row *r = &rows->v.v[i];
-		const char *s = r->svc.s, *end = s + r->svc.len;
+		const char *s = r->svc.s, *end;
 
-		while (s != NULL && s < end) {
+		if (s == NULL)
+			continue;
+		for (end = s + r->svc.len; s < end;) {
 			const char *c = memchr(s, ',', (size_t)(end - s));
 			size_t il;
 			const char *it = nm_trim(s, (size_t)((c ? c : end) - s),
@@ -673,7 +675,7 @@ add_row(const struct nm_input *in, struct nm_snapshot *snap,
 {
 	struct nm_proc *p = nm_snap_proc(snap, r->pid, true);
 	const char *name = nm_text_dup(&snap->arena, r->image, r->ilen);
-	const char *s = r->svc.s, *end = s + r->svc.len;
+	const char *s = r->svc.s, *end = s ? s + r->svc.len : NULL;
 
 	if (p->name == NULL || (r->cut && is_prefix_ci(name, p->name))) {
 		if (p->name == NULL)
@@ -698,7 +700,7 @@ add_row(const struct nm_input *in, struct nm_snapshot *snap,
 	if (r->user != NULL && r->ulen > 0 && !is_na(na, r->user, r->ulen) &&
 	    p->user == NULL)
 		p->user = nm_text_dup(&snap->arena, r->user, r->ulen);
-	if (r->layout != TL_SVC || is_na(na, s, r->svc.len))
+	if (r->layout != TL_SVC || s == NULL || is_na(na, s, r->svc.len))
 		return;
 	while (s != NULL && s < end) {
 		const char *c = memchr(s, ',', (size_t)(end - s));
