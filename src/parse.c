@@ -17,6 +17,9 @@ const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_lsof,
 	&nm_parser_rpcdump_impacket,
 	&nm_parser_tasklist,
+	&nm_parser_pwsh,
+	&nm_parser_pwsh_tcp,
+	&nm_parser_pwsh_udp,
 	NULL
 };
 
