@@ -148,8 +148,16 @@ command_above(struct pw_ctx *c, size_t at)
 			else if (nm_strneq_ci(l->s + k, "Get-NetUDPEndpoint", 18))
 				udp = l->s + k;
 		}
-		if (tcp == NULL && udp == NULL)
+		/* Another command's prompt: the table is its output. */
+		if (tcp == NULL && udp == NULL) {
+			size_t bl;
+			const char *b = nm_line_body(l, &bl);
+
+			if (bl > 3 && memcmp(b, "PS", 2) == 0 &&
+			    memchr(b, '>', bl) != NULL)
+				return;
 			continue;
+		}
 		if (c->proto < 0)
 			c->proto = tcp != NULL ? NM_TCP : NM_UDP;
 		/* -State Listen, Where State -eq 'Listen', ... */

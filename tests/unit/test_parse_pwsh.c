@@ -254,6 +254,20 @@ TEST(pwsh_protocol_unknown)
 
 	CHECK(tparse(&s, t, NULL) != 0);
 	nm_snap_free(&s);
+	/* An earlier command does not speak for a later prompt's table. */
+	{
+		char two[1024];
+
+		snprintf(two, sizeof(two), "PS C:\\> Get-NetTCPConnection -State "
+		    "Listen | ft LocalAddress,LocalPort\n\nLocalAddress LocalPort\n"
+		    "------------ ---------\n0.0.0.0            445\n\n%s", t);
+		CHECK_INT(tparse(&s, two, NULL), 0);
+		CHECK_INT(s.ep.n, 1);
+		CHECK_STR(tep(&s, 0), "tcp 0.0.0.0:445 listen -1 -");
+		CHECK(strstr(twarn(&s), "11: cannot tell whether these rows are "
+		    "TCP or UDP") != NULL);
+		nm_snap_free(&s);
+	}
 	CHECK_INT(tparse(&s, t, "pwsh-udp"), 0);
 	CHECK_STR(tep(&s, 0), "udp 0.0.0.0:135 unconn 912 -");
 	nm_snap_free(&s);
