@@ -84,6 +84,18 @@ struct pw_ctx {
 	bool		 warned_state;
 };
 
+/* Whether s[0..len) holds w (no memmem on every libc we build for). */
+static bool
+has_word(const char *s, size_t len, const char *w)
+{
+	size_t i, n = strlen(w);
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, w, n) == 0)
+			return true;
+	return false;
+}
+
 static int
 key_of(const char *s, size_t len)
 {
@@ -536,8 +548,8 @@ read_list(struct pw_ctx *c, size_t i)
 	    r.v[K_RPORT] != NULL)
 		c->proto = NM_TCP;
 	else if (r.v[K_CLASS] != NULL && r.len[K_CLASS] >= 3)
-		c->proto = memmem(r.v[K_CLASS], r.len[K_CLASS], "UDP", 3) ?
-		    NM_UDP : memmem(r.v[K_CLASS], r.len[K_CLASS], "TCP", 3) ?
+		c->proto = has_word(r.v[K_CLASS], r.len[K_CLASS], "UDP") ?
+		    NM_UDP : has_word(r.v[K_CLASS], r.len[K_CLASS], "TCP") ?
 		    NM_TCP : -1;
 	if (c->proto < 0)
 		command_above(c, start);
@@ -612,9 +624,9 @@ csv_type(const struct nm_line *l)
 
 	if (blen < 6 || !nm_strneq_ci(b, "#TYPE ", 6))
 		return -2;
-	if (memmem(b, blen, "NetTCPConnection", 16) != NULL)
+	if (has_word(b, blen, "NetTCPConnection"))
 		return NM_TCP;
-	if (memmem(b, blen, "NetUDPEndpoint", 14) != NULL)
+	if (has_word(b, blen, "NetUDPEndpoint"))
 		return NM_UDP;
 	return -1;
 }
