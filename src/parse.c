@@ -20,6 +20,7 @@ const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_pwsh,
 	&nm_parser_pwsh_tcp,
 	&nm_parser_pwsh_udp,
+	&nm_parser_sc,
 	NULL
 };
 

@@ -556,6 +556,15 @@ warn_procs_only(struct nm_snapshot *s)
 			    "see their processes and services");
 			return;
 		}
+	/* sc queryex: the services of PIDs, on no port yet. */
+	if (s->svcs.n == 0 || s->host.nsources == 0)
+		return;
+	for (i = 0; i < s->host.nsources; i++)
+		if (strncmp(s->host.sources[i], "file:", 5) != 0)
+			return;
+	nm_snap_warn(s, s->host.sources[0] + 5, 0, "a service list has no "
+	    "endpoints: it names the services of PIDs; add the same host's "
+	    "netstat -ano with --from to see their ports");
 }
 
 void
