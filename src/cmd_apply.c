@@ -446,7 +446,7 @@ cmd_apply(int argc, char **argv)
 	}
 
 	/* The lockout guard, before anything is shown as doable. */
-	nm_guard_scan(&guard, nm_fs_pid());
+	nm_guard_scan(&guard, nm_fs_pid(), getenv("SSH_CONNECTION"));
 	for (i = 0; i < b.touched.n; i++) {
 		const char *why = nm_guard_check(&guard, b.touched.v[i]);
 		bool allowed = false;
