@@ -2,6 +2,9 @@
  * cmd_apply.c - `netmin apply PLAN.json`: turn a plan's actions into
  * executor ops, show them (the default), or run them under a journal
  * (--yes).  Refuses what would lock the user out unless --allow names it.
+ * On Linux the ops come from "unit" and "config" actions; in netmin.exe
+ * (manager "windows") from "service", "registry" and "netbios" actions
+ * (exec_win_plan.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include "exec_linux.h"
 #include "exec_linux_conf.h"
 #include "exec_linux_guard.h"
+#include "exec_win.h"
 #include "json.h"
 
 static void
@@ -24,20 +28,23 @@ usage(FILE *f)
 	    "                    [--force]\n"
 	    "\n"
 	    "Shows, or with --yes makes, the changes of a plan written by\n"
-	    "'netmin plan --json' (schema netmin.plan/1) on this Linux host.\n"
+	    "'netmin plan --json' (schema netmin.plan/1) on this host (Linux,\n"
+	    "or Windows with netmin.exe).\n"
 	    "Without --yes nothing changes: every operation is listed with the\n"
 	    "state it finds now and the state it would leave, and file edits\n"
 	    "as a diff (exit 1 when something would change, 0 when not).\n"
 	    "\n"
 	    "With --yes each operation's undo record (enablement links, running\n"
-	    "state, file bytes, mode and owner) is written to the journal and\n"
-	    "synced to disk before the operation runs.  'netmin undo JOURNAL'\n"
-	    "restores the host exactly, also after a crash or a failed step.\n"
+	    "state, file bytes, mode and owner; on Windows the start type,\n"
+	    "running state, registry value type and bytes or its absence) is\n"
+	    "written to the journal and synced to disk before the operation\n"
+	    "runs.  'netmin undo JOURNAL' restores the host exactly, also after\n"
+	    "a crash or a failed step.\n"
 	    "\n"
 	    "  --yes            make the changes (default: dry run)\n"
 	    "  --dry-run        show only (the default)\n"
 	    "  --journal FILE   where the journal goes (default\n"
-	    "                   /var/lib/netmin/journal/apply-TIME.journal)\n"
+	    "                   STATE/journal/apply-TIME-PID.journal)\n"
 	    "  --manager NAME   systemd, systemd-user, systemd-offline, sysv,\n"
 	    "                   runit, openrc (default: detected)\n"
 	    "  --root DIR       an offline tree (systemctl --root): enable and\n"
@@ -46,19 +53,28 @@ usage(FILE *f)
 	    "                   session or the network (repeatable)\n"
 	    "  --force          apply although an earlier journal is unfinished\n"
 	    "\n"
-	    "Plan actions made here: \"unit\" (stop, then disable or mask every\n"
-	    "unit, .socket units first: a listening socket restarts its service)\n"
-	    "and \"config\" (a drop-in file, or KEY VALUE / line edits of a file,\n"
-	    "then the daemon restarted).  Without systemd the action's\n"
-	    "alternative for sysv, runit or openrc names the service.\n"
+	    "Plan actions made on Linux: \"unit\" (stop, then disable or mask\n"
+	    "every unit, .socket units first: a listening socket restarts its\n"
+	    "service) and \"config\" (a drop-in file, or KEY VALUE / line edits\n"
+	    "of a file, then the daemon restarted).  Without systemd the\n"
+	    "action's alternative for sysv, runit or openrc names the service.\n"
+	    "\n"
+	    "On Windows: \"service\" (its running dependants stopped first, then\n"
+	    "the service, then its start type set; through the service control\n"
+	    "manager), \"registry\" (set, delete, multi-remove, multi-add; keys\n"
+	    "created as needed) and \"netbios\" (a value on every adapter key),\n"
+	    "through the registry API.  Never stopped unless named with --allow:\n"
+	    "TermService in a Remote Desktop session, WinRM under WinRM, sshd\n"
+	    "over SSH.  Run it as an administrator.\n"
 	    "\n"
 	    "Examples:\n"
 	    "  netmin plan --json > plan.json && netmin apply plan.json\n"
 	    "  netmin apply plan.json --yes --journal /root/netmin.journal\n"
 	    "  netmin undo /root/netmin.journal\n"
 	    "\n"
-	    "Environment: NETMIN_STATE_DIR (default /var/lib/netmin) holds the\n"
-	    "default journals and the list of unfinished ones.\n", f);
+	    "Environment: NETMIN_STATE_DIR (STATE; default /var/lib/netmin, on\n"
+	    "Windows %ProgramData%\\netmin) holds the default journals and the\n"
+	    "list of unfinished ones.\n", f);
 }
 
 struct build {
@@ -66,8 +82,10 @@ struct build {
 	struct nm_exec_ctx *ctx;
 	NM_VEC(struct nm_op) ops;
 	NM_VEC(const char *) touched;	/* names the guard must check */
+	NM_VEC(int)	 reboot;	/* steps that need a reboot */
 	const char	*plan;
 	int		 group;
+	struct nm_win_build *win;	/* Windows: the action builder */
 };
 
 static struct nm_op *
@@ -260,7 +278,12 @@ build_ops(struct build *b, const char *path, const char *const *only_steps,
 		goto out;
 	}
 	os = nm_jv_str(nm_jv_get(nm_jv_get(doc, "host"), "os"), NULL);
-	if (os != NULL && nm_startswith(os, "windows")) {
+	if (b->win != NULL && os != NULL && !nm_startswith(os, "windows")) {
+		nm_seterr(err, NM_ERR_INPUT, "%s: the plan is for %s; netmin.exe "
+		    "applies Windows plans", path, os);
+		goto out;
+	}
+	if (b->win == NULL && os != NULL && nm_startswith(os, "windows")) {
 		nm_seterr(err, NM_ERR_INPUT, "%s: the plan is for %s; on Linux "
 		    "netmin applies Linux plans (emit a script with 'netmin "
 		    "plan --emit cmd' for that host)", path, os);
@@ -279,13 +302,24 @@ build_ops(struct build *b, const char *path, const char *const *only_steps,
 		const struct nm_jv *acts = nm_jv_get(st, "actions");
 		int step = (int)nm_jv_int(nm_jv_get(st, "id"), (long long)i + 1);
 		const char *title = nm_jv_str(nm_jv_get(st, "title"), NULL);
+		bool reboot = nm_jv_get(st, "reboot") != NULL &&
+		    nm_jv_get(st, "reboot")->type == NM_JV_BOOL &&
+		    nm_jv_get(st, "reboot")->b;
 
 		for (k = 0; k < nm_jv_len(acts); k++) {
 			const struct nm_jv *act = nm_jv_at(acts, k);
+			const struct nm_jv *rb = nm_jv_get(act, "reboot");
 			const char *kind = nm_jv_str(nm_jv_get(act, "kind"), "");
 
 			b->group++;
-			if (strcmp(kind, "unit") == 0) {
+			if (rb != NULL && rb->type == NM_JV_BOOL && rb->b)
+				reboot = true;
+			if (b->win != NULL) {
+				b->win->group = b->group;
+				if (nm_win_action_ops(b->win, act, step, title,
+				    err) != 0)
+					goto out;
+			} else if (strcmp(kind, "unit") == 0) {
 				if (unit_action(b, act, step, title, err) != 0)
 					goto out;
 			} else if (strcmp(kind, "config") == 0) {
@@ -302,7 +336,12 @@ build_ops(struct build *b, const char *path, const char *const *only_steps,
 				goto out;
 			}
 		}
+		if (reboot && nm_jv_len(acts) > 0)
+			*NM_VEC_PUSH(&b->reboot) = step;
 	}
+	if (b->win != NULL)
+		for (i = 0; i < b->win->ops.n; i++)
+			*NM_VEC_PUSH(&b->ops) = b->win->ops.v[i];
 	rc = 0;
 out:
 	nm_buf_free(&text);
@@ -362,6 +401,40 @@ diff_lines(const char *a, size_t alen, const char *b, size_t blen)
 	free(t);
 }
 
+/* Windows: the services carrying this session stay unless --allow. */
+static int
+win_guard(struct build *b, const char *const *allow, size_t nallow)
+{
+	struct nm_win_guard_facts f;
+	struct nm_win_guard g;
+	struct nm_error err = { 0 };
+	size_t i, k;
+
+	if (nm_win_guard_facts_live(&b->a, &f, &err) != 0)
+		nm_msg("note: cannot tell which services carry this session: "
+		    "%s", err.msg);
+	nm_win_guard_make(&g, &f);
+	for (i = 0; i < b->ops.n; i++) {
+		const char *name, *why = nm_win_guard_check(&g, &b->ops.v[i],
+		    &name);
+		bool allowed = false;
+
+		for (k = 0; why != NULL && k < nallow; k++)
+			if (nm_streq_ci(allow[k], name))
+				allowed = true;
+		if (why != NULL && !allowed) {
+			struct nm_buf d = { 0 };
+
+			nm_op_describe(&b->ops.v[i], &d);
+			nm_msg("refusing to %s: %s; name it with --allow %s if "
+			    "you mean it", d.s, why, name);
+			nm_buf_free(&d);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void
 progress(void *arg, size_t i, size_t n, const struct nm_op *op,
     const char *phase, const char *detail)
@@ -400,6 +473,8 @@ cmd_apply(int argc, char **argv)
 	struct nm_error err = { 0 };
 	struct nm_guard guard = { 0 };
 	struct nm_apply_opts o = { 0 };
+	struct nm_win_build wb = { 0 };
+	struct nm_win_host whost;
 	NM_VEC(const char *) allow = { 0 };
 	const char *journal = NULL, *root = NULL, *plan, *v;
 	char host[256] = "", stamp[32];
@@ -439,15 +514,31 @@ cmd_apply(int argc, char **argv)
 	}
 	b.ctx = &ctx;
 	b.plan = plan;
+	if (ctx.mgr == NM_MGR_WINDOWS) {
+		nm_win_host_live(&whost);
+		wb.a = &b.a;
+		wb.host = &whost;
+		wb.plan = plan;
+		b.win = &wb;
+	}
 	if (build_ops(&b, plan, NULL, &err) != 0) {
 		nm_msg("%s", err.msg);
 		rc = nm_exit_for(&err);
 		goto out;
 	}
+	for (i = 0; i < wb.notes.n; i++)
+		nm_msg("note: %s", wb.notes.v[i]);
 
 	/* The lockout guard, before anything is shown as doable. */
-	nm_guard_scan(&guard, nm_fs_pid(), getenv("SSH_CONNECTION"));
-	for (i = 0; i < b.touched.n; i++) {
+	if (b.win != NULL) {
+		if (win_guard(&b, allow.v, allow.n) != 0) {
+			rc = NM_EXIT_USAGE;
+			goto out;
+		}
+	} else {
+		nm_guard_scan(&guard, nm_fs_pid(), getenv("SSH_CONNECTION"));
+	}
+	for (i = 0; b.win == NULL && i < b.touched.n; i++) {
 		const char *why = nm_guard_check(&guard, b.touched.v[i]);
 		bool allowed = false;
 
@@ -532,8 +623,17 @@ cmd_apply(int argc, char **argv)
 		goto out;
 	}
 	printf("netmin apply: done; 'netmin undo %s' reverts it\n", journal);
+	if (b.reboot.n > 0) {
+		printf("netmin apply: reboot for step%s ", b.reboot.n == 1 ?
+		    "" : "s");
+		for (i = 0; i < b.reboot.n; i++)
+			printf("%s%d", i ? ", " : "", b.reboot.v[i]);
+		printf(" to take effect\n");
+	}
 	rc = NM_EXIT_OK;
 out:
+	nm_win_build_free(&wb);
+	NM_VEC_FREE(&b.reboot);
 	nm_guard_free(&guard);
 	NM_VEC_FREE(&allow);
 	NM_VEC_FREE(&b.ops);

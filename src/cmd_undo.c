@@ -22,7 +22,9 @@ usage(FILE *f)
 	    "\n"
 	    "Restores what 'netmin apply --yes' changed, from the journal it\n"
 	    "wrote: enablement links, running state, file bytes, modes and\n"
-	    "owners, last change first.  It works on a journal cut short by a\n"
+	    "owners (on Windows: start types, running state, registry values\n"
+	    "byte for byte, or their absence, and the keys apply created), last\n"
+	    "change first.  It works on a journal cut short by a\n"
 	    "crash or a failed step, and running it again changes nothing\n"
 	    "(each operation first checks whether the prior state is back).\n"
 	    "\n"
@@ -82,9 +84,11 @@ status(const char *path)
 		const struct nm_jop *op = &s.ops[i];
 		static const char *const st[] = { "not started", "started",
 		    "done", "failed", "not run" };
+		const char *d = op->op ? nm_jrec_gets(op->op, "describe") :
+		    NULL;
 
 		printf("  %zu %-11s %s%s%s\n", i + 1, st[op->state],
-		    op->op ? nm_jrec_gets(op->op, "describe") : "",
+		    d ? d : "",
 		    op->undone ? " [undone]" : "",
 		    op->fail_msg ? "" : "");
 		if (op->fail_msg)

@@ -80,12 +80,17 @@ int
 nm_fs_sync(int fd, const char *path, struct nm_error *err)
 {
 #ifdef _WIN32
-	if (_commit(fd) != 0)
+	/* What _commit does, said plainly: the data reaches the disk. */
+	HANDLE h = (HANDLE)_get_osfhandle(fd);
+
+	if (h == INVALID_HANDLE_VALUE || !FlushFileBuffers(h))
+		return nm_seterr(err, NM_ERR_IO, "cannot sync %s: Windows "
+		    "error %lu", path, (unsigned long)GetLastError());
 #else
 	if (fsync(fd) != 0)
-#endif
 		return nm_seterr(err, NM_ERR_IO, "cannot sync %s: %s", path,
 		    strerror(errno));
+#endif
 	return 0;
 }
 
@@ -279,6 +284,22 @@ nm_fs_pid(void)
 	return _getpid();
 #else
 	return (int)getpid();
+#endif
+}
+
+const char *
+nm_fs_state_dir_default(void)
+{
+#ifdef _WIN32
+	static char dir[1024];
+	const char *pd = getenv("ProgramData");
+
+	if (dir[0] == '\0')
+		snprintf(dir, sizeof(dir), "%s\\netmin", pd != NULL &&
+		    pd[0] != '\0' ? pd : "C:\\ProgramData");
+	return dir;
+#else
+	return "/var/lib/netmin";
 #endif
 }
 

@@ -42,6 +42,12 @@ void	 nm_fs_unlock(int fd);
 void	 nm_fs_utc_stamp(char *out, size_t outlen, bool compact);
 int	 nm_fs_pid(void);
 
+/*
+ * Where apply keeps its state (journals, the lock, unfinished ones):
+ * /var/lib/netmin, or %ProgramData%\netmin on Windows.
+ */
+const char *nm_fs_state_dir_default(void);
+
 /* Test hook: die at once, as a power cut would (no cleanup, no flush). */
 void	 nm_fs_die_now(void);
 int	 nm_fs_hostname(char *, size_t);

@@ -31,18 +31,22 @@ nm_state_dir(void)
 {
 	const char *s = getenv("NETMIN_STATE_DIR");
 
-	return s != NULL && s[0] != '\0' ? s : NM_STATE_DIR_DEFAULT;
+	return s != NULL && s[0] != '\0' ? s : nm_fs_state_dir_default();
 }
 
 /* active/NAME holds the journal's path: one file per unfinished journal. */
 static char *
 active_entry(struct nm_arena *a, const char *state_dir, const char *journal)
 {
-	const char *b = strrchr(journal, '/');
+	const char *b = journal, *p;
 	uint32_t h = nm_crc32(journal, strlen(journal));
 
-	return nm_asprintf(a, "%s/active/%s.%08x", state_dir,
-	    b ? b + 1 : journal, (unsigned)h);
+	/* The base name, after '/' or (Windows paths) '\\' or "C:". */
+	for (p = journal; *p; p++)
+		if (*p == '/' || *p == '\\' || *p == ':')
+			b = p + 1;
+	return nm_asprintf(a, "%s/active/%s.%08x", state_dir, b,
+	    (unsigned)h);
 }
 
 static int

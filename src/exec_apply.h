@@ -3,7 +3,8 @@
  * written and synced before each op), undo (reverse order, effects re-run
  * once their files are back), and the host's list of unfinished journals.
  *
- * The state folder (default /var/lib/netmin, NETMIN_STATE_DIR) holds a
+ * The state folder (default /var/lib/netmin, %ProgramData%\netmin on
+ * Windows; NETMIN_STATE_DIR) holds a
  * lock file and active/, one symbolic link per journal whose apply or undo
  * has not finished; apply refuses to start while one exists.
  */
@@ -12,8 +13,6 @@
 
 #include "exec_linux.h"
 #include "journal.h"
-
-#define NM_STATE_DIR_DEFAULT "/var/lib/netmin"
 
 /* Progress for the command to print; phase: "do", "skip", "fail", "undo". */
 typedef void (*nm_apply_cb)(void *arg, size_t i, size_t n,

@@ -340,6 +340,9 @@ nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
 	case NM_MGR_SYSV:
 	case NM_MGR_OPENRC:
 		break;
+	case NM_MGR_WINDOWS:
+		return nm_seterr(err, NM_ERR_USAGE, "this journal or plan is for "
+		    "Windows (manager windows): run netmin.exe on that host");
 	default:
 		return nm_seterr(err, NM_ERR_USAGE, "unknown service manager");
 	}
@@ -1291,7 +1294,7 @@ nm_op_undo(struct nm_exec_ctx *ctx, const struct nm_op *op,
 	}
 }
 
-#else /* !__linux__ */
+#elif !defined(_WIN32) /* exec_win.c has them on Windows */
 
 int
 nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
@@ -1368,4 +1371,4 @@ nm_op_undo(struct nm_exec_ctx *ctx, const struct nm_op *op,
 	return nm_seterr(err, NM_ERR_UNSUPPORTED, "not in this build");
 }
 
-#endif /* __linux__ */
+#endif /* __linux__, !_WIN32 */

@@ -18,12 +18,17 @@
  * not merely "enabled" again.
  *
  * Built only on Linux; elsewhere the functions answer NM_ERR_UNSUPPORTED.
+ *
+ * The op model and the functions below are also the interface of the
+ * Windows executors (manager "windows", exec_win*.c): their op kinds and
+ * fields are marked "Windows" and documented in exec_win.h.
  */
 #ifndef NETMIN_EXEC_LINUX_H
 #define NETMIN_EXEC_LINUX_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "journal.h"
 #include "util.h"
@@ -35,7 +40,8 @@ enum nm_mgr {
 	NM_MGR_SYSTEMD_OFFLINE,
 	NM_MGR_SYSV,
 	NM_MGR_RUNIT,
-	NM_MGR_OPENRC
+	NM_MGR_OPENRC,
+	NM_MGR_WINDOWS		/* the service control manager and registry */
 };
 
 /* Where and how the executors act. */
@@ -71,6 +77,14 @@ enum nm_op_kind {
 	NM_OP_RELOAD,		/* systemctl daemon-reload (an effect) */
 	NM_OP_RESTART,		/* restart if running (an effect) */
 	NM_OP_RUN,		/* a fixed helper, e.g. update-exim4.conf */
+	/* Windows (exec_win.h) */
+	NM_OP_SVC_STOP,		/* undo: start it again if it ran */
+	NM_OP_SVC_START_TYPE,	/* undo: the prior start type */
+	NM_OP_REG_SET,		/* undo: prior type and bytes, or absence */
+	NM_OP_REG_DELETE,
+	NM_OP_REG_MULTI_REMOVE,	/* one item out of a REG_MULTI_SZ */
+	NM_OP_REG_MULTI_ADD,	/* one item onto a REG_MULTI_SZ */
+	NM_OP_REG_KEY_CREATE,	/* undo: delete it if it is empty */
 	NM_OP__COUNT
 };
 
@@ -87,6 +101,14 @@ struct nm_prior {
 	const char	*data;
 	size_t		 len;
 	int		 mode, uid, gid;
+	/* Windows services: state (SERVICE_RUNNING...), start type, and
+	   the delayed-start flag where Windows can say (delayed_known) */
+	uint32_t	 state, start;
+	bool		 delayed, delayed_known;
+	/* Windows registry: exists/data/len above are the value; its type,
+	   and whether its key exists */
+	uint32_t	 type;
+	bool		 key_exists;
 };
 
 struct nm_op {
@@ -100,6 +122,15 @@ struct nm_op {
 	int		 mode;		/* FILE_WRITE/MKDIR mode; -1: keep */
 	const char	**argv;		/* NM_OP_RUN: a whitelisted command */
 	const char	*why;		/* the plan's reason, for messages */
+	/* Windows: service (service ops), start type (SVC_START_TYPE),
+	   registry key ("HKLM\\..."), value name, and type + data (REG_SET:
+	   the bytes; MULTI ops: the item as UTF-8) */
+	const char	*service;
+	uint32_t	 start;
+	const char	*key;
+	const char	*value;
+	uint32_t	 type;
+	const char	*of;		/* SVC_STOP of a dependant: of whom */
 	struct nm_prior	 prior;
 };
 

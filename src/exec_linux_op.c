@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exec_linux.h"
+#include "exec_win.h"
 
 static const char *const kind_names[NM_OP__COUNT] = {
 	[NM_OP_UNIT_STOP] = "unit-stop",
@@ -21,6 +22,13 @@ static const char *const kind_names[NM_OP__COUNT] = {
 	[NM_OP_RELOAD] = "manager-reload",
 	[NM_OP_RESTART] = "unit-try-restart",
 	[NM_OP_RUN] = "run",
+	[NM_OP_SVC_STOP] = "service-stop",
+	[NM_OP_SVC_START_TYPE] = "service-start-type",
+	[NM_OP_REG_SET] = "registry-set",
+	[NM_OP_REG_DELETE] = "registry-delete",
+	[NM_OP_REG_MULTI_REMOVE] = "registry-multi-remove",
+	[NM_OP_REG_MULTI_ADD] = "registry-multi-add",
+	[NM_OP_REG_KEY_CREATE] = "registry-key-create",
 };
 
 static const char *const mgr_names[] = {
@@ -31,6 +39,7 @@ static const char *const mgr_names[] = {
 	[NM_MGR_SYSV] = "sysv",
 	[NM_MGR_RUNIT] = "runit",
 	[NM_MGR_OPENRC] = "openrc",
+	[NM_MGR_WINDOWS] = "windows",
 };
 
 const char *
@@ -114,6 +123,8 @@ nm_op_noop(const struct nm_op *op)
 
 	if (!p->have)
 		return false;
+	if (nm_win_op_is(op->kind))
+		return nm_win_op_noop(op);
 	switch (op->kind) {
 	case NM_OP_UNIT_STOP:
 		return !p->active;
@@ -160,6 +171,10 @@ nm_op_describe(const struct nm_op *op, struct nm_buf *b)
 	const struct nm_prior *p = &op->prior;
 	size_t l1, l2;
 
+	if (nm_win_op_is(op->kind)) {
+		nm_win_op_describe(op, b);
+		return;
+	}
 	switch (op->kind) {
 	case NM_OP_UNIT_STOP:
 		nm_buf_printf(b, "stop %s", op->unit);
@@ -244,6 +259,10 @@ nm_op_to_record(struct nm_arena *a, const struct nm_op *op,
 	nm_jrec_int(a, r, "group", op->group);
 	if (op->step)
 		nm_jrec_int(a, r, "step", op->step);
+	if (nm_win_op_is(op->kind)) {
+		nm_win_op_to_record(a, op, r);
+		return;
+	}
 	if (op->unit)
 		nm_jrec_str(a, r, "unit", op->unit);
 	if (op->path)
@@ -318,6 +337,10 @@ nm_op_from_record(struct nm_arena *a, const struct nm_jrec *r,
 		return -1;
 	if (nm_jrec_geti(r, "step", &v) && v > 0 && v < 1000000)
 		op->step = (int)v;
+	if (nm_win_op_is(op->kind)) {
+		op->why = nm_jrec_gets(r, "why");
+		return nm_win_op_from_record(a, r, op, err);
+	}
 	op->unit = nm_jrec_gets(r, "unit");
 	op->path = nm_jrec_gets(r, "path");
 	op->why = nm_jrec_gets(r, "why");

@@ -22,7 +22,7 @@ static const struct cmd cmds[] = {
 	{ "verify", cmd_verify, "hold a plan to reality: new inventory and outside scan" },
 	{ "kb", cmd_kb, "the knowledge base: list, show, check a --kb file, unverified facts" },
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
-	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux)" },
+	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux, Windows)" },
 	{ "undo", cmd_undo, "put back what apply changed, from its journal" },
 };
 
