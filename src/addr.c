@@ -207,6 +207,22 @@ nm_addr_canon(const char *in, size_t len, int *family, char *out,
 	return -1;
 }
 
+/* An address as bytes: 4 (NM_INET) or 16 (NM_INET6) of out are set. */
+int
+nm_addr_parse(const char *in, size_t len, int *family, unsigned char out[16])
+{
+	memset(out, 0, 16);
+	if (parse_v4(in, len, out) == 0) {
+		*family = NM_INET;
+		return 0;
+	}
+	if (memchr(in, ':', len) != NULL && parse_v6(in, len, out) == 0) {
+		*family = NM_INET6;
+		return 0;
+	}
+	return -1;
+}
+
 /* Canonical text of 4 (NM_INET) or 16 (NM_INET6) address bytes. */
 void
 nm_addr_format(int family, const unsigned char *a, char *out, size_t outlen)

@@ -26,6 +26,7 @@ int	 cmd_apply(int, char **);
 int	 cmd_undo(int, char **);
 int	 cmd_scan(int, char **);
 int	 cmd_verify(int, char **);
+int	 cmd_firewall(int, char **);
 
 /* Options every inventory-reading command takes. */
 struct nm_srcopts {

@@ -24,6 +24,7 @@ static const struct cmd cmds[] = {
 	{ "rpcdump", cmd_rpcdump, "ask an endpoint mapper which RPC services listen where" },
 	{ "apply", cmd_apply, "make a plan's changes, journaled (Linux, Windows)" },
 	{ "undo", cmd_undo, "put back what apply changed, from its journal" },
+	{ "firewall", cmd_firewall, "default-deny rules for what stays (nft, iptables, netsh, ps1)" },
 };
 
 static void

@@ -249,6 +249,8 @@ int	 nm_addr_exposure(int family, const char *addr);
 bool	 nm_addr_is_wildcard(const char *addr);
 void	 nm_addr_format(int family, const unsigned char *bytes, char *out,
 	     size_t outlen);
+int	 nm_addr_parse(const char *in, size_t len, int *family,
+	     unsigned char out[16]);
 int	 nm_port_parse(const char *s, size_t len, const char *proto);
 int	 nm_split_hostport(const char *s, size_t len, char *host,
 	     size_t hostlen, char *zone, size_t zonelen, const char **port,

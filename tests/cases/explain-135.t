@@ -30,7 +30,7 @@ windows/rpcss: Remote Procedure Call (RPC): endpoint mapper and DCOM server
             99fcfec4-5260-101b-bbcb-00aa0021347a v0.0 IObjectExporter (DCOM OXID resolver)
             000001a0-0000-0000-c000-000000000046 v0.0 IRemoteSCMActivator (DCOM activation)
             4d9f4ab8-7d1c-11cf-861e-0020af6e7c57 v0.0 IActivation (DCOM activation)
-  tags      core
+  tags      core filter
   breaks    remote DCOM and WMI, remote MMC consoles, Group Policy result reports, certificate enrollment, every RPC client that looks up a dynamic port through TCP 135  [S4]
   netmin    keeps it on windows: the RPC and COM core of Windows: disabling it breaks the system; on 2000/XP/2003 TCP 135 closes by taking TCP/IP out of DCOM's protocols instead  [S1,S5]
   narrower  Remove ncacn_ip_tcp from DCOM's default protocols (reboot), on windows-nt5  [S1,SEED]
@@ -51,7 +51,7 @@ windows/rpceptmapper: RPC Endpoint Mapper (RpcEptMapper), TCP 135 on Vista and l
   exists on windows-vista+
   opens     tcp 135  [S4,S5,S21]
   rpc       e1af8308-5d1f-11c9-91a4-08002b14a0fa v3.0 epmapper (endpoint mapper)
-  tags      core
+  tags      core filter
   breaks    every remote RPC client: remote management consoles, WMI, Event Viewer, schtasks /s, sc \\host  [S4]
   netmin    keeps it on windows-vista+: no supported off switch on Vista and later (Microsoft: no guidance); COM and DCOM fail without it: filter TCP 135 at the host firewall instead  [S4,S5]
   notes     The first Windows version with a separate RpcEptMapper service is not confirmed; netstat -b shows either RpcSs or RpcEptMapper for TCP 135.

@@ -22,7 +22,7 @@ windows/messenger: Messenger (net send), datagram RPC
   sources   S1 (community): J-B. Marchand, Minimization of network services on Windows systems (HSC, 2002): the method netmin automates http://www.hsc.fr/ressources/breves/min_srv_res_win.en.html
             S4 (documented): Microsoft KB 832017, Service overview and network port requirements for Windows https://support.microsoft.com/en-us/help/832017
             SEED (observed): The 2002 note's worked examples: netstat captures of Windows 2000 and XP after each step (tests/data/seed/)
-  defined   kb/windows-rpc.kb:94
+  defined   kb/windows-rpc.kb:95
 
 udp/1029 is in the dynamic RPC range of windows-2000: whoever registered it with the endpoint mapper owns it (netmin rpcdump HOST, or netstat -ano with tasklist /svc).  Services that register dynamic datagram RPC ports:
   IISADMIN, Messenger

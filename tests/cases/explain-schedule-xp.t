@@ -11,6 +11,7 @@ windows/schedule: Task Scheduler
   rpc       1ff70682-0a51-30e8-076d-740be8cee98b v1.0 atsvc (AT service, MS-TSCH)
             378e52b0-c0a9-11cf-822d-00aa0051e40f v1.0 sasec (MS-TSCH)
   goes with RasMan
+  tags      filter
   breaks    AT jobs and scheduled tasks; managing tasks from other hosts (schtasks /s)  [S1,S4]
   netmin    disables it on windows-nt5  [S1]
   for       windows-xp
