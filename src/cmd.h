@@ -84,6 +84,8 @@ int	 nm_plan_options(const char *cmd, int argc, char **argv,
 	     struct nm_srcopts *, struct nm_planopts *, bool *json,
 	     struct nm_emitopts *, void (*help)(FILE *));
 int	 nm_exit_for(const struct nm_error *);
+int	 nm_load_connections(const struct nm_live_opts *, const struct nm_kb *,
+	     struct nm_snapshot *, struct nm_error *);
 
 void	 nm_msg(const char *fmt, ...) NM_PRINTF(1, 2);
 int	 nm_usage_error(const char *cmd, const char *fmt, ...) NM_PRINTF(2, 3);

@@ -18,7 +18,9 @@
 #include "exec_linux_conf.h"
 #include "exec_linux_guard.h"
 #include "exec_win.h"
+#include "fw.h"
 #include "json.h"
+#include "kb.h"
 
 static void
 usage(FILE *f)
@@ -26,6 +28,8 @@ usage(FILE *f)
 	fputs("usage: netmin apply PLAN.json [--yes] [--journal FILE]\n"
 	    "                    [--manager NAME] [--root DIR] [--allow NAME]...\n"
 	    "                    [--force]\n"
+	    "       netmin apply RULESET.nft [--yes] [--journal FILE] "
+	    "[--allow PORT]...\n"
 	    "\n"
 	    "Shows, or with --yes makes, the changes of a plan written by\n"
 	    "'netmin plan --json' (schema netmin.plan/1) on this host (Linux,\n"
@@ -67,10 +71,21 @@ usage(FILE *f)
 	    "TermService in a Remote Desktop session, WinRM under WinRM, sshd\n"
 	    "over SSH.  Run it as an administrator.\n"
 	    "\n"
+	    "A ruleset written by 'netmin firewall --emit nft' is loaded in one\n"
+	    "nft -f transaction (all of it or nothing) after the table inet netmin\n"
+	    "there now (or its absence) is written to the journal; undo puts that\n"
+	    "table back in place, so 'nft list ruleset' reads as before.  The file\n"
+	    "may touch no other table.  The lockout guard: apply refuses a\n"
+	    "ruleset that does not admit the session you are on (SSH_CONNECTION,\n"
+	    "or an established connection to sshd) unless --allow names its\n"
+	    "port (22, 22/tcp).\n"
+	    "\n"
 	    "Examples:\n"
 	    "  netmin plan --json > plan.json && netmin apply plan.json\n"
 	    "  netmin apply plan.json --yes --journal /root/netmin.journal\n"
 	    "  netmin undo /root/netmin.journal\n"
+	    "  netmin firewall --keep nginx --emit nft -o fw.nft && "
+	    "netmin apply fw.nft --yes\n"
 	    "\n"
 	    "Environment: NETMIN_STATE_DIR (STATE; default /var/lib/netmin, on\n"
 	    "Windows %ProgramData%\\netmin) holds the default journals and the\n"
@@ -454,6 +469,182 @@ progress(void *arg, size_t i, size_t n, const struct nm_op *op,
 	nm_buf_free(&d);
 }
 
+/* --allow 22, 22/tcp or tcp/22 names a session's port. */
+static bool
+allows_port(const char *const *allow, size_t n, int port)
+{
+	char a[16], b[16], c[16];
+	size_t i;
+
+	snprintf(a, sizeof(a), "%d", port);
+	snprintf(b, sizeof(b), "%d/tcp", port);
+	snprintf(c, sizeof(c), "tcp/%d", port);
+	for (i = 0; i < n; i++)
+		if (strcmp(allow[i], a) == 0 || strcmp(allow[i], b) == 0 ||
+		    strcmp(allow[i], c) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The lockout guard for a ruleset: every session this host has (the live
+ * sockets, SSH_CONNECTION) must be admitted by the table, or be named.
+ */
+static int
+guard_ruleset(const char *path, const struct nm_nft_file *file,
+    const char *const *allow, size_t nallow)
+{
+	struct nm_srcopts so = { 0 };
+	struct nm_snapshot snap = { 0 };
+	struct nm_kb kb = { 0 };
+	struct nm_arena a = { 0 };
+	struct nm_error err = { 0 };
+	struct nm_fw_session *ss;
+	size_t nss = 0, i;
+	int rc;
+
+	if ((rc = nm_load_kb(&so, &kb)) != 0)
+		goto out;
+	if (nm_load_connections(&so.live, &kb, &snap, &err) != 0) {
+		nm_msg("cannot read this host's connections for the lockout "
+		    "guard (%s); nothing was changed", err.msg);
+		rc = NM_EXIT_FAIL;
+		goto out;
+	}
+	nm_fw_sessions(&snap, &kb, getenv("SSH_CONNECTION"), &a, &ss, &nss);
+	for (i = 0; i < nss; i++) {
+		struct nm_buf why = { 0 };
+		int r = nm_nft_admits(file, &ss[i], &why);
+
+		if (r == 1 || allows_port(allow, nallow, ss[i].port)) {
+			nm_buf_free(&why);
+			continue;
+		}
+		nm_msg("refusing to load %s: %s this session (tcp from %s to "
+		    "%s port %d, %s)%s%s; regenerate it with netmin firewall "
+		    "(its lockout guard admits the session), or name the port "
+		    "with --allow %d/tcp if you mean it", path, r == 0 ?
+		    "it does not admit" : "netmin cannot tell whether it admits",
+		    ss[i].client, ss[i].server, ss[i].port, ss[i].how,
+		    why.len ? ": " : "", why.len ? why.s : "", ss[i].port);
+		nm_buf_free(&why);
+		rc = NM_EXIT_USAGE;
+		goto out;
+	}
+	rc = 0;
+out:
+	nm_snap_free(&snap);
+	nm_kb_free(&kb);
+	nm_afree(&a);
+	nm_srcopts_free(&so);
+	return rc;
+}
+
+static int
+apply_ruleset(const char *path, const struct nm_buf *text, bool yes,
+    const char *journal, const char *const *allow, size_t nallow, bool force)
+{
+	struct nm_arena a = { 0 };
+	struct nm_exec_ctx ctx;
+	struct nm_nft_file file;
+	struct nm_error err = { 0 };
+	struct nm_apply_opts o = { 0 };
+	struct nm_op op;
+	struct nm_buf d = { 0 };
+	char host[256] = "", stamp[32];
+	const char *v;
+	int rc;
+
+	nm_exec_init_bare(&ctx);
+	if (nm_nft_read(text->s, text->len, path, &a, &file, &err) != 0) {
+		nm_msg("%s", err.msg);
+		rc = nm_exit_for(&err);
+		goto out;
+	}
+	if ((rc = guard_ruleset(path, &file, allow, nallow)) != 0)
+		goto out;
+	memset(&op, 0, sizeof(op));
+	op.kind = NM_OP_NFT_TABLE;
+	op.group = 1;
+	op.mode = -1;
+	op.data = file.table;
+	op.len = file.len;
+	op.why = nm_asprintf(&a, "netmin firewall ruleset %s", path);
+	if (!yes) {
+		if (nm_op_read_prior(&ctx, &op, &a, &err) != 0) {
+			nm_msg("%s", err.msg);
+			rc = nm_exit_for(&err);
+			goto out;
+		}
+		nm_op_describe(&op, &d);
+		printf("netmin apply: dry run of %s (1 operation); nothing "
+		    "changes without --yes\n  [1] %s\n", path, d.s);
+		diff_lines(op.prior.exists ? op.prior.data : "",
+		    op.prior.exists ? op.prior.len : 0, op.data, op.len);
+		printf("1 change pending; run again with --yes to make it\n");
+		rc = NM_EXIT_FINDINGS;
+		goto out;
+	}
+	nm_fs_hostname(host, sizeof(host));
+	o.state_dir = nm_state_dir();
+	if (journal == NULL) {
+		char *dir = nm_asprintf(&a, "%s/journal", o.state_dir);
+
+		if (nm_fs_mkdirs(dir, 0700, &err) != 0) {
+			nm_msg("%s", err.msg);
+			rc = NM_EXIT_FAIL;
+			goto out;
+		}
+		nm_fs_utc_stamp(stamp, sizeof(stamp), true);
+		journal = nm_asprintf(&a, "%s/apply-%s-%d.journal", dir, stamp,
+		    nm_fs_pid());
+	}
+	o.journal = journal;
+	o.plan = path;
+	o.host = host;
+	o.force = force;
+	o.cb = progress;
+	if ((v = getenv("NETMIN_TEST_KILL_AFTER")) != NULL)
+		o.kill_after = atoi(v);
+	printf("netmin apply: 1 operation, journal %s\n", journal);
+	fflush(stdout);
+	if (nm_apply_run(&ctx, &op, 1, &o, &err) != 0) {
+		nm_msg("%s", err.msg);
+		if (nm_fs_exists(journal) && err.code != NM_ERR_USAGE)
+			nm_msg("'netmin undo %s' puts back what was there",
+			    journal);
+		rc = err.code == NM_ERR_USAGE ? NM_EXIT_USAGE : NM_EXIT_FAIL;
+		goto out;
+	}
+	printf("netmin apply: done; 'netmin undo %s' reverts it\n", journal);
+	rc = NM_EXIT_OK;
+out:
+	nm_buf_free(&d);
+	nm_exec_free(&ctx);
+	nm_afree(&a);
+	return rc;
+}
+
+/* A plan is a JSON object; anything else is read as an nft ruleset. */
+static bool
+is_ruleset(const char *path, struct nm_buf *text, struct nm_error *err,
+    int *rc)
+{
+	const char *p;
+
+	*rc = 0;
+	if (nm_read_file(path, NM_JV_MAX_BYTES, text, err) != 0) {
+		*rc = -1;
+		return false;
+	}
+	p = text->s ? nm_skipws(text->s) : "";
+	while (*p == '\n' || *p == '\r')
+		p = nm_skipws(p + 1);
+	if (nm_startswith(p, "\xef\xbb\xbf"))
+		p += 3;
+	return *p != '{' && *p != '\0';
+}
+
 int
 cmd_apply(int argc, char **argv)
 {
@@ -506,6 +697,28 @@ cmd_apply(int argc, char **argv)
 	if (optind != argc - 1)
 		return nm_usage_error("apply", "give one plan file");
 	plan = argv[optind];
+	{
+		struct nm_buf text = { 0 };
+		int rrc;
+
+		if (is_ruleset(plan, &text, &err, &rrc)) {
+			if (mgr != NM_MGR_NONE || root != NULL)
+				rc = nm_usage_error("apply", "--manager and "
+				    "--root are for plans, not rulesets");
+			else
+				rc = apply_ruleset(plan, &text, yes, journal,
+				    allow.v, allow.n, force);
+			nm_buf_free(&text);
+			NM_VEC_FREE(&allow);
+			return rc;
+		}
+		nm_buf_free(&text);
+		if (rrc != 0) {
+			nm_msg("%s", err.msg);
+			NM_VEC_FREE(&allow);
+			return nm_exit_for(&err);
+		}
+	}
 
 	if (nm_exec_init(&ctx, mgr, root, &err) != 0) {
 		nm_msg("%s", err.msg);

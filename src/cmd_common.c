@@ -279,3 +279,24 @@ nm_load_snapshot(const struct nm_srcopts *o, struct nm_snapshot *snap)
 	nm_buf_free(&wb);
 	return 0;
 }
+
+/*
+ * The live host's TCP connections too (for the lockout guard), attributed,
+ * warnings kept in the snapshot rather than printed: the caller reads the
+ * same host for its own purpose and has said what was missing.
+ */
+int
+nm_load_connections(const struct nm_live_opts *live, const struct nm_kb *kb,
+    struct nm_snapshot *snap, struct nm_error *err)
+{
+	struct nm_live_opts o = *live;
+
+	nm_snap_init(snap);
+	o.all = true;
+	o.lazy = false;
+	if (nm_src_live(snap, &o, err) != 0)
+		return -1;
+	nm_snap_finish(snap);
+	nm_attribute(snap, kb);
+	return 0;
+}

@@ -111,26 +111,6 @@ write_file(const char *path, const struct nm_buf *b, struct nm_error *err)
 	return 0;
 }
 
-/*
- * TCP connections stay (the guard looks for sessions); UDP sockets with a
- * peer are clients, not listeners.
- */
-static void
-drop_udp_clients(struct nm_snapshot *s)
-{
-	size_t i, k;
-
-	for (i = k = 0; i < s->ep.n; i++) {
-		const struct nm_endpoint *e = &s->ep.v[i];
-
-		if (e->proto == NM_UDP && e->raddr[0] != '\0' &&
-		    !nm_addr_is_wildcard(e->raddr))
-			continue;
-		s->ep.v[k++] = s->ep.v[i];
-	}
-	s->ep.n = k;
-}
-
 int
 cmd_firewall(int argc, char **argv)
 {
@@ -156,7 +136,7 @@ cmd_firewall(int argc, char **argv)
 	struct nm_srcopts so = { 0 };
 	struct nm_fwopts fo = { .dhcp = -1 };
 	struct nm_planopts po = { 0 };
-	struct nm_snapshot snap = { 0 };
+	struct nm_snapshot snap = { 0 }, conns = { 0 };
 	struct nm_kb kb = { 0 };
 	struct nm_plan plan = { 0 };
 	struct nm_fw fw = { 0 };
@@ -167,7 +147,7 @@ cmd_firewall(int argc, char **argv)
 	NM_VEC(struct nm_fw_allow) allow = { 0 };
 	const char *emit = NULL, *output = NULL;
 	bool json = false, undo_only = false, have_plan = false,
-	    have_fw = false;
+	    have_fw = false, have_conns = false;
 	int c, fmt = -1, rc = 0;
 	size_t i;
 
@@ -251,11 +231,17 @@ cmd_firewall(int argc, char **argv)
 		goto done;
 	}
 
-	/* Live: connections too, so the guard sees the sessions. */
-	so.live.all = so.nfrom == 0;
 	if ((rc = nm_load_attributed(&so, &snap, &kb)) != 0)
 		goto free;
-	drop_udp_clients(&snap);
+	/* Live: the connections too, where the guard finds sessions. */
+	if (so.nfrom == 0) {
+		if (nm_load_connections(&so.live, &kb, &conns, &err) != 0) {
+			rc = nm_err_exit("firewall", &err);
+			goto free;
+		}
+		have_conns = true;
+		fo.conns = &conns;
+	}
 	fo.keep = keep.v;
 	fo.nkeep = keep.n;
 	fo.drop = drop.v;
@@ -312,6 +298,8 @@ free:
 		nm_fw_free(&fw);
 	if (have_plan)
 		nm_plan_free(&plan);
+	if (have_conns)
+		nm_snap_free(&conns);
 	nm_snap_free(&snap);
 	nm_kb_free(&kb);
 done:

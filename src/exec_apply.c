@@ -434,7 +434,9 @@ nm_undo_run(const char *journal, const char *state_dir, int mgr,
 		mgr = nm_mgr_from_name(m);
 	if (root == NULL)
 		root = nm_jrec_gets(s.begin, "root");
-	if (nm_exec_init(&ctx, mgr, root, err) != 0)
+	if (mgr == NM_MGR_NONE && m != NULL && strcmp(m, "none") == 0)
+		nm_exec_init_bare(&ctx);	/* nftables only */
+	else if (nm_exec_init(&ctx, mgr, root, err) != 0)
 		goto out;
 	if ((m = nm_jrec_gets(s.begin, "svdir")) != NULL)
 		ctx.svdir = m;

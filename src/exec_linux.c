@@ -350,6 +350,19 @@ nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
 }
 
 void
+nm_exec_init_bare(struct nm_exec_ctx *ctx)
+{
+	const char *v;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->timeout = 90;
+	if ((v = getenv("NETMIN_EXEC_TIMEOUT")) != NULL)
+		nm_parse_int(v, strlen(v), 1, 3600, &ctx->timeout);
+	ctx->mgr = NM_MGR_NONE;
+	ctx->etc = "/etc";
+}
+
+void
 nm_exec_free(struct nm_exec_ctx *ctx)
 {
 	nm_buf_free(&ctx->out);
@@ -984,6 +997,8 @@ nm_op_read_prior(struct nm_exec_ctx *ctx, struct nm_op *op,
 		return 0;
 	}
 	switch (op->kind) {
+	case NM_OP_NFT_TABLE:
+		return nm_nft_prior(ctx, a, p, err);
 	case NM_OP_FILE_WRITE:
 	case NM_OP_FILE_REMOVE:
 		if (!safe_path(op->path))
@@ -1198,6 +1213,9 @@ nm_op_do(struct nm_exec_ctx *ctx, const struct nm_op *op,
 		if (is_systemd(ctx) && live(ctx))
 			rc = systemctl(ctx, "daemon-reload", NULL, true, err);
 		break;
+	case NM_OP_NFT_TABLE:
+		rc = nm_nft_do(ctx, op, err);
+		break;
 	case NM_OP_RUN:
 		if (!allowed_run(op->argv)) {
 			rc = nm_seterr(err, NM_ERR_INPUT, "'%s' is not a "
@@ -1250,6 +1268,8 @@ nm_op_undo(struct nm_exec_ctx *ctx, const struct nm_op *op,
 		}
 		return nm_op_do(ctx, op, err) == 0 ? 0 : -1;
 	}
+	if (op->kind == NM_OP_NFT_TABLE)
+		return nm_nft_undo(ctx, op, a, err);
 	if (nm_op_read_prior(ctx, &cur, a, err) != 0)
 		return -1;
 	switch (op->kind) {
@@ -1296,6 +1316,9 @@ nm_op_undo(struct nm_exec_ctx *ctx, const struct nm_op *op,
 
 #elif !defined(_WIN32) /* exec_win.c has them on Windows */
 
+#include <stdlib.h>
+#include <string.h>
+
 int
 nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
     struct nm_error *err)
@@ -1305,6 +1328,19 @@ nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
 	ctx->mgr = NM_MGR_NONE;
 	return nm_seterr(err, NM_ERR_UNSUPPORTED, "the Linux executors are "
 	    "not in this build");
+}
+
+void
+nm_exec_init_bare(struct nm_exec_ctx *ctx)
+{
+	const char *v;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->timeout = 90;
+	if ((v = getenv("NETMIN_EXEC_TIMEOUT")) != NULL)
+		nm_parse_int(v, strlen(v), 1, 3600, &ctx->timeout);
+	ctx->mgr = NM_MGR_NONE;
+	ctx->etc = "/etc";
 }
 
 void

@@ -85,6 +85,8 @@ enum nm_op_kind {
 	NM_OP_REG_MULTI_REMOVE,	/* one item out of a REG_MULTI_SZ */
 	NM_OP_REG_MULTI_ADD,	/* one item onto a REG_MULTI_SZ */
 	NM_OP_REG_KEY_CREATE,	/* undo: delete it if it is empty */
+	NM_OP_NFT_TABLE,	/* nftables table inet netmin, data = its
+				   definition; undo: the prior listing */
 	NM_OP__COUNT
 };
 
@@ -185,5 +187,19 @@ bool	 nm_exec_unit_exists(struct nm_exec_ctx *, const char *unit);
  */
 int	 nm_exec_run(struct nm_exec_ctx *, const char *const *argv,
 	     struct nm_error *);
+
+/*
+ * exec_linux_nft.c: NM_OP_NFT_TABLE.  The prior state is the exact
+ * `nft list table inet netmin` (prior.exists, data, len); do and undo
+ * each load one nft -f transaction that replaces the table in place.
+ */
+int	 nm_nft_prior(struct nm_exec_ctx *, struct nm_arena *,
+	     struct nm_prior *, struct nm_error *);
+int	 nm_nft_do(struct nm_exec_ctx *, const struct nm_op *,
+	     struct nm_error *);
+int	 nm_nft_undo(struct nm_exec_ctx *, const struct nm_op *,
+	     struct nm_arena *, struct nm_error *);
+/* A context for ops that need no service manager (nftables only). */
+void	 nm_exec_init_bare(struct nm_exec_ctx *);
 
 #endif /* NETMIN_EXEC_LINUX_H */

@@ -29,6 +29,7 @@ static const char *const kind_names[NM_OP__COUNT] = {
 	[NM_OP_REG_MULTI_REMOVE] = "registry-multi-remove",
 	[NM_OP_REG_MULTI_ADD] = "registry-multi-add",
 	[NM_OP_REG_KEY_CREATE] = "registry-key-create",
+	[NM_OP_NFT_TABLE] = "nft-table",
 };
 
 static const char *const mgr_names[] = {
@@ -235,6 +236,19 @@ nm_op_describe(const struct nm_op *op, struct nm_buf *b)
 		nm_buf_printf(b, "restart %s if it runs (to read its new "
 		    "configuration)", op->unit);
 		break;
+	case NM_OP_NFT_TABLE:
+		count_lines(op->data, op->len, &l2);
+		nm_buf_printf(b, "load the nftables table inet netmin (%zu "
+		    "lines, one transaction", l2);
+		if (p->have && p->exists) {
+			count_lines(p->data, p->len, &l1);
+			nm_buf_printf(b, "; replaces the one there now, %zu "
+			    "lines, kept in the journal", l1);
+		} else if (p->have) {
+			nm_buf_puts(b, "; there is none now");
+		}
+		nm_buf_putc(b, ')');
+		break;
 	case NM_OP_RUN: {
 		size_t i;
 
@@ -267,7 +281,7 @@ nm_op_to_record(struct nm_arena *a, const struct nm_op *op,
 		nm_jrec_str(a, r, "unit", op->unit);
 	if (op->path)
 		nm_jrec_str(a, r, "path", op->path);
-	if (op->kind == NM_OP_FILE_WRITE)
+	if (op->kind == NM_OP_FILE_WRITE || op->kind == NM_OP_NFT_TABLE)
 		nm_jrec_bytes(a, r, "content", op->data, op->len);
 	if (op->kind == NM_OP_FILE_WRITE || op->kind == NM_OP_MKDIR)
 		nm_jrec_int(a, r, "mode", op->mode);
@@ -301,6 +315,11 @@ nm_op_to_record(struct nm_arena *a, const struct nm_op *op,
 	}
 	if (op->kind == NM_OP_RESTART)
 		nm_jrec_bool(a, r, "prior_active", p->active);
+	if (op->kind == NM_OP_NFT_TABLE) {
+		nm_jrec_bool(a, r, "prior_exists", p->exists);
+		if (p->exists)
+			nm_jrec_bytes(a, r, "prior_content", p->data, p->len);
+	}
 }
 
 static int
@@ -355,7 +374,7 @@ nm_op_from_record(struct nm_arena *a, const struct nm_jrec *r,
 			return nm_seterr(err, NM_ERR_INPUT, "line %d: %s "
 			    "needs an absolute \"path\"", r->line, kind);
 	}
-	if (op->kind == NM_OP_FILE_WRITE) {
+	if (op->kind == NM_OP_FILE_WRITE || op->kind == NM_OP_NFT_TABLE) {
 		if (nm_jrec_getbytes(a, r, "content", &data, &len) != 0)
 			return nm_seterr(err, NM_ERR_INPUT, "line %d: bad "
 			    "\"content\"", r->line);
@@ -380,6 +399,16 @@ nm_op_from_record(struct nm_arena *a, const struct nm_jrec *r,
 	p->have = nm_jrec_getb(r, "prior", false);
 	if (!p->have)
 		return 0;
+	if (op->kind == NM_OP_NFT_TABLE) {
+		p->exists = nm_jrec_getb(r, "prior_exists", false);
+		if (p->exists && nm_jrec_getbytes(a, r, "prior_content", &data,
+		    &p->len) != 0)
+			return nm_seterr(err, NM_ERR_INPUT, "line %d: bad "
+			    "\"prior_content\"", r->line);
+		if (p->exists)
+			p->data = data;
+		return 0;
+	}
 	if (nm_op_is_unit(op) || op->kind == NM_OP_RESTART)
 		p->active = nm_jrec_getb(r, "prior_active", false);
 	if (nm_op_is_unit(op)) {

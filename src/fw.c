@@ -975,7 +975,8 @@ nm_fw_make(struct nm_fw *fw, const struct nm_snapshot *s,
 		}
 	}
 	/* The lockout guard. */
-	nm_fw_sessions(s, kb, o->ssh_connection, &fw->arena, &ss, &nss);
+	nm_fw_sessions(o->conns ? o->conns : s, kb, o->ssh_connection,
+	    &fw->arena, &ss, &nss);
 	for (i = 0; i < nss; i++) {
 		guard(fw, kb, os, p, o, &ss[i], v, nv);
 		*NM_VEC_PUSH(&fw->sessions) = ss[i];

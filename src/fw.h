@@ -108,6 +108,9 @@ struct nm_fwopts {
 	size_t		 nallow;
 	int		 dhcp;		/* -1 detect, 0 never, 1 always */
 	const char	*ssh_connection; /* $SSH_CONNECTION, live host only */
+	const struct nm_snapshot *conns; /* where sessions are looked for
+					   (live: with connections); NULL:
+					   the snapshot itself */
 };
 
 /*
@@ -202,6 +205,33 @@ struct nm_fw_winrule {
 };
 void	 nm_fw_winrules(const struct nm_fw *, struct nm_arena *,
 	     struct nm_fw_winrule **, size_t *);
+
+/*
+ * fw_nft_read.c: an nftables ruleset file read back for netmin apply.
+ * nm_nft_read checks that the file touches nothing but the table inet
+ * netmin (declaring, flushing or deleting it, and one block defining it)
+ * and returns that block.
+ */
+struct nm_nft_file {
+	const char	*table;		/* "table inet netmin {...}\n" */
+	size_t		 len;
+	int		 line;		/* where the block starts */
+};
+int	 nm_nft_read(const char *text, size_t len, const char *name,
+	     struct nm_arena *, struct nm_nft_file *, struct nm_error *);
+/*
+ * Does the table admit a new TCP connection of the session?  1 yes, 0 no,
+ * -1 cannot tell (a statement it does not know); why says which line.
+ */
+int	 nm_nft_admits(const struct nm_nft_file *,
+	     const struct nm_fw_session *, struct nm_buf *why);
+/*
+ * The one nft -f transaction that turns the table listed as cur (NULL:
+ * there is none) into table (NULL: none), keeping its place among the
+ * tables: flush it, delete its objects, define it again.
+ */
+int	 nm_nft_replace(const char *cur, size_t curlen, const char *table,
+	     size_t tlen, struct nm_buf *tx, struct nm_error *);
 
 /* out_fw.c: the model for people and as netmin.firewall/1. */
 void	 nm_out_fw_text(const struct nm_fw *, struct nm_buf *);
