@@ -599,6 +599,11 @@ apply_ruleset(const char *path, const struct nm_buf *text, bool yes,
 		journal = nm_asprintf(&a, "%s/apply-%s-%d.journal", dir, stamp,
 		    nm_fs_pid());
 	}
+	if (!force && nm_apply_may_start(o.state_dir, &err) != 0) {
+		nm_msg("%s", err.msg);
+		rc = NM_EXIT_USAGE;
+		goto out;
+	}
 	o.journal = journal;
 	o.plan = path;
 	o.host = host;
