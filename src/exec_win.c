@@ -89,6 +89,16 @@ nm_exec_init(struct nm_exec_ctx *ctx, int mgr, const char *root,
 	return 0;
 }
 
+/* A context with no service manager (an nft ruleset journal, refused
+ * here by the op dispatch: nftables is Linux). */
+void
+nm_exec_init_bare(struct nm_exec_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->timeout = 90;
+	ctx->mgr = NM_MGR_NONE;
+}
+
 void
 nm_exec_free(struct nm_exec_ctx *ctx)
 {
