@@ -346,6 +346,73 @@ nm_utf8_offset(const char *s, size_t len, size_t col)
 	return len;
 }
 
+/* Column k of s[0..len) by the table's runs (the last one to the end). */
+static const char *
+dt_slice(const struct nm_dtable *t, const char *s, size_t len, size_t k,
+    size_t *out)
+{
+	size_t a = nm_utf8_offset(s, len, t->col[k].start);
+	size_t e = k + 1 < t->ncol ? nm_utf8_offset(s, len,
+	    t->col[k + 1].start) : len;
+
+	return nm_trim(s + a, e - a, out);
+}
+
+const char *
+nm_dtable_cell(const struct nm_dtable *t, const struct nm_line *l, size_t k,
+    size_t *len)
+{
+	if (k >= t->ncol || l->len < t->plen ||
+	    memcmp(l->s, t->prefix, t->plen) != 0)
+		return NULL;
+	return dt_slice(t, l->s + t->plen, l->len - t->plen, k, len);
+}
+
+bool
+nm_dtable_at(const struct nm_input *in, size_t i, struct nm_dtable *t)
+{
+	const struct nm_line *l = &in->lines.v[i];
+	size_t blen, k, h, first = i;
+	const char *b = nm_line_body(l, &blen);
+
+	if (blen < 2 || b[0] != '-' || i == 0)
+		return false;
+	t->ncol = nm_table_cols(b, blen, '-', t->col, NM_DT_MAXCOL);
+	if (t->ncol < 1)
+		return false;
+	t->prefix = l->s;
+	t->plen = (size_t)(b - l->s);
+	while (first > 0 && i - first < 3) {
+		size_t hl;
+
+		nm_line_body(&in->lines.v[first - 1], &hl);
+		if (hl == 0)
+			break;
+		first--;
+	}
+	if (first == i)
+		return false;
+	for (k = 0; k < t->ncol; k++) {
+		size_t nl = 0, cl;
+		const char *c;
+
+		for (h = first; h < i; h++) {
+			c = nm_dtable_cell(t, &in->lines.v[h], k, &cl);
+			if (c != NULL && cl > 0 && nl + cl < sizeof(t->name[k])) {
+				memcpy(t->name[k] + nl, c, cl);
+				nl += cl;
+			}
+		}
+		t->name[k][nl] = '\0';
+		c = nm_dtable_cell(t, &in->lines.v[i - 1], k, &cl);
+		if (c == NULL || cl >= sizeof(t->last[k]))
+			cl = 0;
+		memcpy(t->last[k], c ? c : "", cl);
+		t->last[k][cl] = '\0';
+	}
+	return true;
+}
+
 const char *
 nm_trim(const char *s, size_t len, size_t *outlen)
 {

@@ -70,6 +70,25 @@ struct nm_col {
 };
 size_t	 nm_table_cols(const char *body, size_t len, char c,
 	     struct nm_col *, size_t max);
+/*
+ * A PowerShell table: its "---- ----" line and the header above it, which
+ * a narrow console may wrap over up to three lines.  name[] joins each
+ * column's header lines; last[] is the line right above alone (for when
+ * a prompt or prose sits above the header).
+ */
+#define NM_DT_MAXCOL 32
+struct nm_dtable {
+	struct nm_col	 col[NM_DT_MAXCOL];
+	char		 name[NM_DT_MAXCOL][64];
+	char		 last[NM_DT_MAXCOL][64];
+	size_t		 ncol;
+	const char	*prefix;	/* what stands before the dash runs */
+	size_t		 plen;
+};
+bool	 nm_dtable_at(const struct nm_input *, size_t i, struct nm_dtable *);
+/* Column k of a row, trimmed; NULL when the row lacks the table's prefix. */
+const char *nm_dtable_cell(const struct nm_dtable *, const struct nm_line *,
+	     size_t k, size_t *len);
 /* The byte offset of character column col in s[0..len); len if beyond. */
 size_t	 nm_utf8_offset(const char *s, size_t len, size_t col);
 /*

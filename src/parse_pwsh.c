@@ -345,78 +345,25 @@ add_rec(struct pw_ctx *c, const struct pw_rec *r)
 /* --- tables -------------------------------------------------------------- */
 
 struct pw_table {
-	struct nm_col	 col[MAXCOL];
-	int		 key[MAXCOL];
-	size_t		 ncol;
-	const char	*prefix;
-	size_t		 plen;
+	struct nm_dtable d;
+	int		 key[NM_DT_MAXCOL];
 };
 
 /* The "---- ----" line under a header naming LocalAddress and LocalPort. */
 static bool
 table_at(const struct nm_input *in, size_t i, struct pw_table *t)
 {
-	const struct nm_line *l = &in->lines.v[i];
-	size_t blen, k, h, first = i;
-	const char *b = nm_line_body(l, &blen);
 	bool laddr = false, lport = false;
+	size_t k;
 
-	if (blen < 5 || b[0] != '-' || i == 0)
+	if (!nm_dtable_at(in, i, &t->d) || t->d.ncol < 2)
 		return false;
-	t->ncol = nm_table_cols(b, blen, '-', t->col, MAXCOL);
-	if (t->ncol < 2)
-		return false;
-	t->prefix = l->s;
-	t->plen = (size_t)(b - l->s);
-	/* The header: the lines above, up to a blank one (it may wrap). */
-	while (first > 0 && i - first < 3) {
-		size_t hl;
-
-		nm_line_body(&in->lines.v[first - 1], &hl);
-		if (hl == 0)
-			break;
-		first--;
-	}
-	for (k = 0; k < t->ncol; k++) {
-		char name[64];
-		size_t nl = 0;
-
-		for (h = first; h < i; h++) {
-			const struct nm_line *hl = &in->lines.v[h];
-			const char *s;
-			size_t len, a, e, cl;
-
-			if (hl->len < t->plen || memcmp(hl->s, t->prefix,
-			    t->plen) != 0)
-				continue;
-			s = hl->s + t->plen;
-			len = hl->len - t->plen;
-			a = nm_utf8_offset(s, len, t->col[k].start);
-			e = k + 1 < t->ncol ? nm_utf8_offset(s, len,
-			    t->col[k + 1].start) : len;
-			s = nm_trim(s + a, e - a, &cl);
-			if (cl > 0 && nl + cl < sizeof(name)) {
-				memcpy(name + nl, s, cl);
-				nl += cl;
-			}
-		}
-		t->key[k] = key_of_cut(name, nl);
-		if (t->key[k] < 0 && i - first > 1) {
-			/* A prompt above the header: the last line alone. */
-			const struct nm_line *hl = &in->lines.v[i - 1];
-			const char *s;
-			size_t len, a, e, cl;
-
-			if (hl->len >= t->plen) {
-				s = hl->s + t->plen;
-				len = hl->len - t->plen;
-				a = nm_utf8_offset(s, len, t->col[k].start);
-				e = k + 1 < t->ncol ? nm_utf8_offset(s, len,
-				    t->col[k + 1].start) : len;
-				s = nm_trim(s + a, e - a, &cl);
-				t->key[k] = key_of_cut(s, cl);
-			}
-		}
+	for (k = 0; k < t->d.ncol; k++) {
+		t->key[k] = key_of_cut(t->d.name[k], strlen(t->d.name[k]));
+		/* A prompt above the header: the last line alone. */
+		if (t->key[k] < 0)
+			t->key[k] = key_of_cut(t->d.last[k],
+			    strlen(t->d.last[k]));
 		laddr |= t->key[k] == K_LADDR;
 		lport |= t->key[k] == K_LPORT;
 	}
@@ -427,8 +374,9 @@ table_at(const struct nm_input *in, size_t i, struct pw_table *t)
 static bool
 default_udp_view(const struct pw_table *t)
 {
-	return t->ncol == 2 && t->key[0] == K_LADDR && t->key[1] == K_LPORT &&
-	    t->col[0].start == 0 && t->col[1].start == 41;
+	return t->d.ncol == 2 && t->key[0] == K_LADDR &&
+	    t->key[1] == K_LPORT && t->d.col[0].start == 0 &&
+	    t->d.col[1].start == 41;
 }
 
 static size_t
@@ -440,7 +388,7 @@ read_table(struct pw_ctx *c, size_t sep, const struct pw_table *t)
 	c->proto = -1;
 	c->listen_hint = false;
 	c->warned_proto = c->warned_state = false;
-	for (k = 0; k < t->ncol; k++)
+	for (k = 0; k < t->d.ncol; k++)
 		tcp_cols |= t->key[k] == K_STATE || t->key[k] == K_RADDR ||
 		    t->key[k] == K_RPORT;
 	if (tcp_cols)
@@ -452,39 +400,27 @@ read_table(struct pw_ctx *c, size_t sep, const struct pw_table *t)
 	for (i = sep + 1; i < c->in->lines.n; i++) {
 		const struct nm_line *l = &c->in->lines.v[i];
 		struct pw_rec r;
-		const char *s;
-		size_t len;
 
 		nm_line_body(l, &blen);
-		if (blen == 0 || l->len > NM_PARSE_MAX_LINE)
+		if (blen == 0 || l->len > NM_PARSE_MAX_LINE ||
+		    nm_dtable_cell(&t->d, l, 0, &blen) == NULL)
 			break;
-		if (l->len < t->plen || memcmp(l->s, t->prefix, t->plen) != 0)
-			break;
-		s = l->s + t->plen;
-		len = l->len - t->plen;
 		memset(&r, 0, sizeof(r));
 		r.line = l->no;
-		for (k = 0; k < t->ncol; k++) {
-			size_t a = nm_utf8_offset(s, len, t->col[k].start);
-			size_t e = k + 1 < t->ncol ? nm_utf8_offset(s, len,
-			    t->col[k + 1].start) : len;
-			size_t cl;
-			const char *v;
-
-			if (t->key[k] < 0)
-				continue;
-			v = nm_trim(s + a, e - a, &cl);
-			r.v[t->key[k]] = v;
-			r.len[t->key[k]] = cl;
-		}
-		/* A line of other text right under the table ends it. */
+		for (k = 0; k < t->d.ncol; k++)
+			if (t->key[k] >= 0)
+				r.v[t->key[k]] = nm_dtable_cell(&t->d, l, k,
+				    &r.len[t->key[k]]);
+		/* A line of other text right under the table. */
 		if (r.len[K_LADDR] == 0 || r.len[K_LPORT] == 0) {
+			const char *b = nm_line_body(l, &blen);
+
 			if (c->snap != NULL)
 				nm_snap_warn(c->snap, c->in->name, l->no, "cannot "
 				    "read this PowerShell row (%s): %.*s",
 				    r.len[K_LADDR] ? "local port" :
 				    "local address", (int)(blen > 80 ? 80 : blen),
-				    nm_line_body(l, &blen));
+				    b);
 			continue;
 		}
 		add_rec(c, &r);
