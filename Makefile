@@ -27,7 +27,7 @@ HDRS      := $(wildcard src/*.h) $(wildcard tests/unit/*.h)
 
 # One fuzz target per parser and per wire decoder.
 FUZZ_PARSERS := netstat-win ss netstat-linux lsof rpcdump-json \
-                rpcdump-impacket tasklist pwsh sc
+                rpcdump-impacket tasklist pwsh sc pwsh-services
 FUZZ_OTHER   := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out \
                 tests/fuzz/fuzz_parse.c,$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS    := $(FUZZ_PARSERS:%=$(B)/fuzz/parse-%) $(FUZZ_OTHER:%=$(B)/fuzz/%)

@@ -214,6 +214,9 @@ void	 nm_snap_init(struct nm_snapshot *);
 void	 nm_snap_free(struct nm_snapshot *);
 struct nm_endpoint *nm_snap_add_ep(struct nm_snapshot *);
 struct nm_proc *nm_snap_proc(struct nm_snapshot *, int pid, bool create);
+/* The host's service of that name (any case), made (pid -1) if asked. */
+struct nm_service *nm_snap_service(struct nm_snapshot *, const char *name,
+	     bool create);
 void	 nm_snap_warn(struct nm_snapshot *, const char *src, int line,
 	     const char *fmt, ...) NM_PRINTF(4, 5);
 int	 nm_ep_add_owner(struct nm_snapshot *, struct nm_endpoint *, int pid,

@@ -21,6 +21,7 @@ const struct nm_parser *const nm_parsers[] = {
 	&nm_parser_pwsh_tcp,
 	&nm_parser_pwsh_udp,
 	&nm_parser_sc,
+	&nm_parser_pwsh_services,
 	NULL
 };
 
@@ -346,7 +347,12 @@ nm_utf8_offset(const char *s, size_t len, size_t col)
 	return len;
 }
 
-/* Column k of s[0..len) by the table's runs (the last one to the end). */
+/*
+ * Column k of s[0..len) by the table's runs (the last one to the end).  A
+ * right-aligned value wider than its header ("Running" under "Status")
+ * reaches left into the gap: text that touches a column's start belongs
+ * to that column, not to the one before.
+ */
 static const char *
 dt_slice(const struct nm_dtable *t, const char *s, size_t len, size_t k,
     size_t *out)
@@ -355,6 +361,12 @@ dt_slice(const struct nm_dtable *t, const char *s, size_t len, size_t k,
 	size_t e = k + 1 < t->ncol ? nm_utf8_offset(s, len,
 	    t->col[k + 1].start) : len;
 
+	if (k > 0 && a < len)
+		while (a > 0 && s[a - 1] != ' ' && s[a] != ' ')
+			a--;
+	if (e < len && e > a && s[e] != ' ')
+		while (e > a && s[e - 1] != ' ')
+			e--;
 	return nm_trim(s + a, e - a, out);
 }
 

@@ -165,6 +165,7 @@ extern const struct nm_parser nm_parser_pwsh;
 extern const struct nm_parser nm_parser_pwsh_tcp;
 extern const struct nm_parser nm_parser_pwsh_udp;
 extern const struct nm_parser nm_parser_sc;
+extern const struct nm_parser nm_parser_pwsh_services;
 extern const struct nm_parser nm_parser_rpcdump_json;
 extern const struct nm_parser nm_parser_rpcdump_impacket;
 

@@ -226,28 +226,12 @@ read_rec(const struct nm_input *in, size_t i, struct sc_rec *r)
 	return i;
 }
 
-/* The record of one service, made or found by name. */
-static struct nm_service *
-service(struct nm_snapshot *snap, const char *name)
-{
-	struct nm_service *v;
-	size_t i;
-
-	for (i = 0; i < snap->svcs.n; i++)
-		if (nm_streq_ci(snap->svcs.v[i].name, name))
-			return &snap->svcs.v[i];
-	v = NM_VEC_PUSH(&snap->svcs);
-	v->name = name;
-	v->pid = -1;
-	return v;
-}
-
 static void
 add_rec(const struct nm_input *in, struct nm_snapshot *snap,
     const struct sc_rec *r)
 {
 	const char *name = nm_text_dup(&snap->arena, r->name, r->nlen);
-	struct nm_service *v = service(snap, name);
+	struct nm_service *v = nm_snap_service(snap, name, true);
 
 	if (v->display == NULL && r->display != NULL)
 		v->display = nm_text_dup(&snap->arena, r->display, r->dlen);

@@ -56,6 +56,23 @@ nm_snap_proc(struct nm_snapshot *s, int pid, bool create)
 	return p;
 }
 
+struct nm_service *
+nm_snap_service(struct nm_snapshot *s, const char *name, bool create)
+{
+	struct nm_service *v;
+	size_t i;
+
+	for (i = 0; i < s->svcs.n; i++)
+		if (nm_streq_ci(s->svcs.v[i].name, name))
+			return &s->svcs.v[i];
+	if (!create)
+		return NULL;
+	v = NM_VEC_PUSH(&s->svcs);
+	v->name = nm_astrdup(&s->arena, name);
+	v->pid = -1;
+	return v;
+}
+
 void
 nm_snap_warn(struct nm_snapshot *s, const char *src, int line,
     const char *fmt, ...)
