@@ -180,6 +180,29 @@ format_v6(const unsigned char a[16], char *out, size_t outlen)
 	nm_strlcpy(out, buf, outlen);
 }
 
+/* Dotted quad without printf: a live table formats 50 000 of them. */
+static void
+format_v4(const unsigned char a[4], char *out, size_t outlen)
+{
+	char t[16];
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned v = a[i];
+
+		if (i > 0)
+			t[n++] = '.';
+		if (v >= 100)
+			t[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			t[n++] = (char)('0' + v / 10 % 10);
+		t[n++] = (char)('0' + v % 10);
+	}
+	t[n] = '\0';
+	nm_strlcpy(out, t, outlen);
+}
+
 /*
  * Canonical text of an address; "*" stays "*" (a wildcard of unknown
  * family).  *family is set when the text says which family it is.
@@ -195,7 +218,7 @@ nm_addr_canon(const char *in, size_t len, int *family, char *out,
 		return 0;
 	}
 	if (parse_v4(in, len, a) == 0) {
-		snprintf(out, outlen, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		format_v4(a, out, outlen);
 		*family = NM_INET;
 		return 0;
 	}
@@ -230,7 +253,7 @@ nm_addr_format(int family, const unsigned char *a, char *out, size_t outlen)
 	if (family == NM_INET6)
 		format_v6(a, out, outlen);
 	else
-		snprintf(out, outlen, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		format_v4(a, out, outlen);
 }
 
 bool

@@ -174,6 +174,8 @@ cmd_list(int argc, char **argv)
 	so.live.lazy = so.nrpcdump == 0;
 	rc = nm_load_attributed(&so, &snap, &kb);
 	nm_buf_stream(&out, stdout);
+	if (rc == 0 && snap.lazy != NULL && !json && !flt.why)
+		snap.lazy->terse = true;
 	if (rc == 0) {
 		if (json)
 			nm_out_inventory_json(&snap, &flt, &out);

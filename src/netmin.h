@@ -195,6 +195,8 @@ struct nm_ep_lazy {
 	/* Run on each endpoint as it is read (attribution), or NULL. */
 	void		(*decorate)(void *dctx, struct nm_endpoint *);
 	void		*dctx;
+	/* The reader prints no reasons: decorate may leave them "". */
+	bool		 terse;
 };
 
 struct nm_snapshot {

@@ -581,27 +581,22 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 		free(r);
 		return;
 	}
-	/* A NETNS column only when rows come from several namespaces. */
-	for (i = 0; i < nep && !netns; i++) {
-		e = nm_snap_ep(s, i, &scratch);
-		if (!nm_filter_match(f, e) || e->netns == NULL)
-			continue;
-		if (ns0 == NULL)
-			ns0 = e->netns;
-		else if (strcmp(ns0, e->netns) != 0)
-			netns = true;
-	}
-	h = netns ? head : head + 1;
-	ncols = (netns ? NM_NELEM(head) : NM_NELEM(head) - 1) -
-	    (f->why ? 0 : 1);
-	right = netns ? 3 : 2;		/* PORT */
+	/* One pass measures every column, NETNS too; that column is shown
+	   only when rows come from several namespaces. */
+	ncols = NM_NELEM(head) - (f->why ? 0 : 1);
 	for (c = 0; c < ncols; c++)
-		w[c] = text_width(h[c]);
+		w[c] = text_width(head[c]);
 	for (i = 0; i < nep; i++) {
 		e = nm_snap_ep(s, i, &scratch);
 		if (!nm_filter_match(f, e))
 			continue;
-		format_row(r, e, false, netns, f->why);
+		if (e->netns != NULL && !netns) {
+			if (ns0 == NULL)
+				ns0 = e->netns;
+			else if (strcmp(ns0, e->netns) != 0)
+				netns = true;
+		}
+		format_row(r, e, false, true, f->why);
 		for (c = 0; c < ncols; c++) {
 			size_t cw = text_width(cell(r, c));
 
@@ -609,6 +604,13 @@ nm_out_inventory_table(const struct nm_snapshot *s, const struct nm_filter *f,
 				w[c] = cw;
 		}
 	}
+	h = head;
+	if (!netns) {
+		h++;
+		ncols--;
+		memmove(w, w + 1, ncols * sizeof(*w));
+	}
+	right = netns ? 3 : 2;		/* PORT */
 	emit_line(b, h, ncols, w, right);
 	for (i = 0; i < nep; i++) {
 		e = nm_snap_ep(s, i, &scratch);

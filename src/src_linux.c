@@ -422,7 +422,9 @@ nm_linv_endpoint(const struct nm_linv *inv, size_t i, struct nm_endpoint *e)
 	e->proto = k->proto;
 	e->family = k->family;
 	e->state = k->state;
-	if (inet_ntop(af, k->laddr, e->laddr, sizeof(e->laddr)) == NULL)
+	if (af == AF_INET)
+		nm_addr_format(NM_INET, k->laddr, e->laddr, sizeof(e->laddr));
+	else if (inet_ntop(af, k->laddr, e->laddr, sizeof(e->laddr)) == NULL)
 		nm_strlcpy(e->laddr, "?", sizeof(e->laddr));
 	e->lport = k->lport;
 	e->rport = -1;

@@ -1,4 +1,6 @@
 /* test_addr.c - address canonicalisation, host:port splitting, ports. */
+#include <stdio.h>
+
 #include "harness.h"
 #include "netmin.h"
 
@@ -24,6 +26,31 @@ TEST(addr_canon_v4)
 	CHECK(canon("1.2.3", &f) == NULL);
 	CHECK(canon("1.2.3.4.5", &f) == NULL);
 	CHECK(canon("", &f) == NULL);
+}
+
+/* Every octet width, against the libc's own formatting. */
+TEST(addr_format_v4)
+{
+	static const unsigned char oct[] = { 0, 1, 9, 10, 42, 99, 100, 109,
+	    110, 199, 200, 250, 255 };
+	unsigned char a[16] = { 0 };
+	char out[NM_ADDRLEN], want[NM_ADDRLEN];
+	size_t i, j;
+
+	for (i = 0; i < sizeof(oct); i++)
+		for (j = 0; j < sizeof(oct); j++) {
+			a[0] = oct[i];
+			a[1] = oct[j];
+			a[2] = oct[(i + j) % sizeof(oct)];
+			a[3] = oct[(i * 7 + j) % sizeof(oct)];
+			nm_addr_format(NM_INET, a, out, sizeof(out));
+			snprintf(want, sizeof(want), "%u.%u.%u.%u", a[0], a[1],
+			    a[2], a[3]);
+			CHECK_STR(out, want);
+		}
+	a[0] = 192; a[1] = 168; a[2] = 0; a[3] = 1;
+	nm_addr_format(NM_INET, a, out, 8);	/* cut, still terminated */
+	CHECK_STR(out, "192.168");
 }
 
 TEST(addr_canon_v6)
