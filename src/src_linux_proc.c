@@ -251,23 +251,25 @@ describe(struct scan *s, struct nm_lproc *p)
  * nearly all of the cost, so NWORK threads share it.
  *
  * A small fd directory is read by one worker (PIDs are dealt round).  A
- * big one is shared by fd number: worker t reads fds t, t+NWORK, ...
- * directly, without listing the directory first (listing /proc/PID/fd
- * costs as much again as the links).  Linux 6.2+ gives the number of
- * open fds as the directory's size, so the workers stop once they have
- * found them all between them, or after a long run of missing numbers;
- * if they stopped short (a sparse table), the last one to finish lists
- * the directory for the fds above where each stopped.
+ * big one is shared by fd number, without listing the directory first
+ * (listing /proc/PID/fd costs as much again as the links): the workers
+ * claim blocks of CHUNK numbers in turn, so one that the netlink dump
+ * slowed down takes fewer and all finish together.  Linux 6.2+ gives the
+ * number of open fds as the directory's size, so the workers stop once
+ * they have found them all between them, or at a block with no fd at
+ * all; if they stopped short (a sparse table), the last one to finish
+ * lists the directory for the fds above the blocks claimed.
  */
 #define BIGDIR	64	/* fds: below this, one worker lists the dir */
-#define MAXMISS	256	/* missing fd numbers in a row, then list */
+#define CHUNK	256	/* fd numbers a worker claims at a time */
 
 struct worker {
 	const char	*proc_root;
 	const int	*pids;
 	atomic_size_t	*found;		/* per PID: fds found by all workers */
 	atomic_uint	*done;		/* per PID: workers past the numbers */
-	long		*stop;		/* per PID and worker: where it stopped */
+	atomic_long	*next;		/* per PID: first unclaimed fd number */
+	atomic_bool	*empty;		/* per PID: a claimed block had no fd */
 	size_t		 npids;
 	unsigned	 id, nwork;
 	struct nm_proc_socks ps;
@@ -296,9 +298,9 @@ take(struct worker *w, int fdd, const char *name, int pid)
 	return 0;
 }
 
-/* Lists the directory; takes the fds no worker has read (stop[]). */
+/* Lists the directory; takes the fds from number `from` on. */
 static void
-list_dir(struct worker *w, int fdd, int pid, const long *stop, unsigned n)
+list_dir(struct worker *w, int fdd, int pid, long from)
 {
 	struct dirent *de;
 	DIR *d;
@@ -314,8 +316,7 @@ list_dir(struct worker *w, int fdd, int pid, const long *stop, unsigned n)
 
 		if (de->d_name[0] < '0' || de->d_name[0] > '9' ||
 		    nm_parse_ll(de->d_name, strlen(de->d_name), 0, INT32_MAX,
-		    &fd) != 0 ||
-		    (stop != NULL && fd < stop[fd % n]))
+		    &fd) != 0 || fd < from)
 			continue;
 		(void)take(w, fdd, de->d_name, pid);
 	}
@@ -342,7 +343,7 @@ collect_pid(struct worker *w, int procfd, size_t pi)
 	int pid = w->pids[pi];
 	char path[32], name[24];
 	struct stat st;
-	long fd, miss = 0;
+	long fd, base;
 	int fdd;
 
 	snprintf(path, sizeof(path), "%d/fd", pid);
@@ -358,30 +359,32 @@ collect_pid(struct worker *w, int procfd, size_t pi)
 		   lists it (cheaper than guessing at holes). */
 		if (w->id == pi % w->nwork) {
 			w->ps.seen++;
-			list_dir(w, fdd, pid, NULL, 1);
+			list_dir(w, fdd, pid, 0);
 		}
 		close(fdd);
 		return;
 	}
 	if (w->id == pi % w->nwork)
 		w->ps.seen++;
-	for (fd = w->id; ; fd += w->nwork) {
-		if (atomic_load(&w->found[pi]) >= (size_t)st.st_size ||
-		    miss >= MAXMISS)
-			break;
-		fd_name(name, fd);
-		if (take(w, fdd, name, pid) < 0) {
-			miss++;
-			continue;
+	while (atomic_load(&w->found[pi]) < (size_t)st.st_size &&
+	    !atomic_load(&w->empty[pi])) {
+		size_t got = 0;
+
+		base = atomic_fetch_add(&w->next[pi], CHUNK);
+		for (fd = base; fd < base + CHUNK; fd++) {
+			fd_name(name, fd);
+			if (take(w, fdd, name, pid) == 0)
+				got++;
 		}
-		miss = 0;
-		atomic_fetch_add(&w->found[pi], 1);
+		if (got == 0)
+			atomic_store(&w->empty[pi], true);
+		atomic_fetch_add(&w->found[pi], got);
 	}
-	w->stop[pi * w->nwork + w->id] = fd;
-	/* The last worker out lists what the others stopped short of. */
+	/* The last worker out lists what lies above the blocks claimed:
+	   every block below was read whole. */
 	if (atomic_fetch_add(&w->done[pi], 1) + 1 == w->nwork &&
 	    atomic_load(&w->found[pi]) < (size_t)st.st_size)
-		list_dir(w, fdd, pid, w->stop + pi * w->nwork, w->nwork);
+		list_dir(w, fdd, pid, atomic_load(&w->next[pi]));
 	close(fdd);
 }
 
@@ -419,7 +422,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	NM_VEC(int) pids = { 0 };
 	atomic_size_t *found;
 	atomic_uint *done;
-	long *stop;
+	atomic_long *next;
+	atomic_bool *empty;
 	struct dirent *de;
 	size_t at[NWORK] = { 0 }, i;
 	unsigned nwork, t;
@@ -446,10 +450,13 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	nwork = ncpu < 2 ? 1 : ncpu > NWORK ? NWORK : (unsigned)ncpu;
 	found = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*found));
 	done = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*done));
-	stop = nm_xcalloc((pids.n ? pids.n : 1) * nwork, sizeof(*stop));
+	next = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*next));
+	empty = nm_xcalloc(pids.n ? pids.n : 1, sizeof(*empty));
 	for (i = 0; i < pids.n; i++) {
 		atomic_init(&found[i], 0);
 		atomic_init(&done[i], 0);
+		atomic_init(&next[i], 0);
+		atomic_init(&empty[i], false);
 	}
 	memset(w, 0, sizeof(w));
 	for (t = 0; t < nwork; t++) {
@@ -457,7 +464,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 		w[t].pids = pids.v;
 		w[t].found = found;
 		w[t].done = done;
-		w[t].stop = stop;
+		w[t].next = next;
+		w[t].empty = empty;
 		w[t].npids = pids.n;
 		w[t].id = t;
 		w[t].nwork = nwork;
@@ -498,7 +506,8 @@ nm_proc_collect(const char *proc_root, struct nm_proc_socks *ps)
 	NM_VEC_FREE(&pids);
 	free(found);
 	free(done);
-	free(stop);
+	free(next);
+	free(empty);
 	return 0;
 }
 
