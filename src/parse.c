@@ -543,8 +543,11 @@ nm_parse_input(struct nm_snapshot *snap, struct nm_input *in,
 			best = ev;
 		if (best == NULL)
 			return nm_seterr(err, NM_ERR_INPUT,
-			    "%s: no netstat, ss, lsof, tasklist or "
-			    "Get-NetTCPConnection table found", in->name);
+			    "%s: no capture netmin reads (netstat, ss, lsof, "
+			    "tasklist, sc, PowerShell Get-NetTCPConnection, "
+			    "Get-NetUDPEndpoint or Get-Service, rpcdump); "
+			    "'netmin list --help' lists the forms, "
+			    "FORMAT:FILE forces one", in->name);
 	}
 	in->source = nm_snap_add_source(snap,
 	    nm_asprintf(&snap->arena, "file:%s", in->name));

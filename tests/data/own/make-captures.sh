@@ -74,6 +74,9 @@ cap 09-lsof-i-names.txt "lsof -i -a -p $plist" lsof -i -a -p "$plist"
 cap 10-lsof-nP.txt "lsof -nP -i -a -p $plist" lsof -nP -i -a -p "$plist"
 # -e and -o add uid, inode, sk, cgroup and timer fields after the process.
 cap 13-ss-tanpeo-extras.txt "ss -tanpeo" ss -tanpeo
+# The kernel's own table: no owners, not a capture netmin reads (a case
+# checks that it says so).
+cap 41-proc-net-tcp.txt "cat /proc/net/tcp" cat /proc/net/tcp
 # Pasted into a markdown note: quoted, tab-indented, prompt and prose.
 {
 	echo "Listening sockets on the lab box:"
