@@ -117,9 +117,9 @@ nm_out_plan_text(const struct nm_plan *p, struct nm_buf *b)
 	    "an unknown OS", p->os_reason ? " (" : "", p->os_reason ?
 	    p->os_reason : "", p->os_reason ? ")" : "", p->nsources ?
 	    p->sources[0] : "-");
-	nm_buf_printf(b, "%zu endpoints open now; %zu step%s (%zu with a "
+	nm_buf_printf(b, "%zu endpoint%s open now; %zu step%s (%zu with a "
 	    "reboot); %zu open after the last step.\n", p->before.n,
-	    p->steps.n, p->steps.n == 1 ? "" : "s", reboots,
+	    p->before.n == 1 ? "" : "s", p->steps.n, p->steps.n == 1 ? "" : "s", reboots,
 	    p->remaining.n);
 	for (i = 0; i < p->steps.n; i++) {
 		const struct nm_step *s = &p->steps.v[i];
@@ -261,11 +261,13 @@ nm_out_audit_text(const struct nm_plan *p, const struct nm_kb *kb,
 	    "unknown OS", p->os_reason ? " (" : "", p->os_reason ?
 	    p->os_reason : "", p->os_reason ? ")" : "", p->nsources ?
 	    p->sources[0] : "-");
-	nm_buf_printf(b, "%zu endpoints open, %zu reachable from other hosts. "
-	    "The plan closes %zu and narrows %zu in %zu step%s (%zu with a "
-	    "reboot); %zu stay.\n\n", p->before.n, exposed,
+	nm_buf_printf(b, "%zu endpoint%s open, %zu reachable from other "
+	    "hosts. The plan closes %zu and narrows %zu in %zu step%s (%zu "
+	    "with a reboot); %zu stay%s.\n\n", p->before.n,
+	    p->before.n == 1 ? "" : "s", exposed,
 	    count_fate(p, "close", false), count_fate(p, "move", false), real,
-	    real == 1 ? "" : "s", reboots, count_fate(p, "stay", false));
+	    real == 1 ? "" : "s", reboots, count_fate(p, "stay", false),
+	    count_fate(p, "stay", false) == 1 ? "s" : "");
 	nm_table_init(&t, NM_NELEM(head), head);
 	for (i = 0; i < p->before.n; i++) {
 		const struct nm_endpoint *e = &p->before.v[i];

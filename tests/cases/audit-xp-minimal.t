@@ -3,7 +3,7 @@ args: audit --from seed/xp-3-after-smbdevice-reboot.netstat-ano.txt --os windows
 exit: 1
 --- stdout
 netmin audit: windows-xp (--os), from file:seed/xp-3-after-smbdevice-reboot.netstat-ano.txt
-5 endpoints open, 5 reachable from other hosts. The plan closes 4 and narrows 0 in 3 steps (3 with a reboot); 1 stay.
+5 endpoints open, 5 reachable from other hosts. The plan closes 4 and narrows 0 in 3 steps (3 with a reboot); 1 stays.
 
 PROTO  LOCAL         PID   WHAT                          CONF    PLAN
 tcp    0.0.0.0:135   884   RpcSs: Remote Procedure Call  medium  closed by step 3 (reboot)

@@ -3,7 +3,7 @@ args: audit --from seed/xp-0-initial.netstat-ano.txt --os windows-xp
 exit: 1
 --- stdout
 netmin audit: windows-xp (--os), from file:seed/xp-0-initial.netstat-ano.txt
-16 endpoints open, 14 reachable from other hosts. The plan closes 15 and narrows 0 in 8 steps (4 with a reboot); 1 stay.
+16 endpoints open, 14 reachable from other hosts. The plan closes 15 and narrows 0 in 8 steps (4 with a reboot); 1 stays.
 
 PROTO  LOCAL                PID   WHAT                                        CONF    PLAN
 tcp    0.0.0.0:135          884   RpcSs: Remote Procedure Call                medium  closed by step 8 (reboot)
