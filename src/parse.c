@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "parse.h"
 
 /* Order breaks score ties: the more specific formats come first. */
@@ -609,4 +610,64 @@ nm_parse_file(struct nm_snapshot *snap, const char *arg, struct nm_error *err)
 	rc = nm_parse_input(snap, &in, format[0] ? format : NULL, err);
 	nm_input_free(&in);
 	return rc;
+}
+
+struct nm_jv *
+nm_input_json(const struct nm_input *in, size_t first, size_t last,
+    struct nm_arena *a, struct nm_error *err)
+{
+	struct nm_buf text = { 0 };
+	struct nm_jv *top;
+	size_t i;
+
+	for (i = 0; i < in->lines.n; i++) {
+		if (i >= first && i <= last)
+			nm_buf_add(&text, in->lines.v[i].s, in->lines.v[i].len);
+		nm_buf_putc(&text, '\n');
+	}
+	top = nm_json_parse(text.s ? text.s : "", text.len, a, err);
+	nm_buf_free(&text);
+	if (top == NULL) {
+		char m[sizeof(err->msg)];
+
+		nm_strlcpy(m, err->msg, sizeof(m));
+		nm_seterr(err, NM_ERR_INPUT, "%s:%s", in->name, m);
+	}
+	return top;
+}
+
+bool
+nm_json_span(const struct nm_input *in, size_t *first, size_t *last)
+{
+	size_t i, blen;
+	const char *b;
+	bool other = false;
+
+	for (i = 0; i < in->lines.n; i++) {
+		b = nm_line_body(&in->lines.v[i], &blen);
+		if (blen == 0)
+			continue;
+		if (b[0] == '[' || b[0] == '{')
+			break;
+		if (other || in->lines.v[i].len > 400)
+			return false;
+		other = true;
+	}
+	if (i >= in->lines.n)
+		return false;
+	*first = i;
+	*last = in->lines.n - 1;
+	for (i = in->lines.n; i-- > *first;) {
+		b = nm_line_body(&in->lines.v[i], &blen);
+		while (blen > 0 && (b[blen - 1] == ' ' || b[blen - 1] == '\t' ||
+		    b[blen - 1] == '\r'))
+			blen--;
+		/* "]" alone, or the end of ConvertTo-Json -Compress's line */
+		if (blen > 0 && (b[0] == ']' || b[0] == '}' ||
+		    b[blen - 1] == ']' || b[blen - 1] == '}')) {
+			*last = i;
+			break;
+		}
+	}
+	return true;
 }

@@ -569,40 +569,6 @@ csv_type(const struct nm_line *l)
 
 /* --- ConvertTo-Json ------------------------------------------------------- */
 
-/*
- * ConvertTo-Json output: from the first line that opens an array or an
- * object to the last that closes one (prompts around it are left out).
- */
-static bool
-json_text(const struct nm_input *in, size_t *first, size_t *last)
-{
-	size_t i, blen;
-	const char *b;
-	bool other = false;
-
-	for (i = 0; i < in->lines.n; i++) {
-		b = nm_line_body(&in->lines.v[i], &blen);
-		if (blen == 0)
-			continue;
-		if (b[0] == '[' || b[0] == '{')
-			break;
-		/* A prompt or a command above the document, not a table. */
-		if (other || in->lines.v[i].len > 400)
-			return false;
-		other = true;
-	}
-	if (i >= in->lines.n)
-		return false;
-	*first = i;
-	for (i = in->lines.n; i-- > *first;) {
-		b = nm_line_body(&in->lines.v[i], &blen);
-		if (blen > 0 && (b[0] == ']' || b[0] == '}'))
-			break;
-	}
-	*last = i;
-	return true;
-}
-
 static const char *
 jv_text(const struct nm_jv *v, char *buf, size_t len, size_t *out)
 {
@@ -667,32 +633,20 @@ json_object(struct pw_ctx *c, const struct nm_jv *o, int doc)
 static int
 read_json(struct pw_ctx *c, size_t first, size_t last, struct nm_error *err)
 {
-	struct nm_buf text = { 0 };
 	struct nm_arena a = { 0 };
 	struct nm_jv *top;
 	size_t i;
 	int rc = 0, doc = c->proto;
 
-	/* The lines again, newline-joined, so values keep their line. */
-	for (i = 0; i < c->in->lines.n; i++) {
-		if (i >= first && i <= last)
-			nm_buf_add(&text, c->in->lines.v[i].s,
-			    c->in->lines.v[i].len);
-		nm_buf_putc(&text, '\n');
-	}
-	top = nm_json_parse(text.s ? text.s : "", text.len, &a, err);
-	if (top == NULL) {
-		char m[sizeof(err->msg)];
-
-		nm_strlcpy(m, err->msg, sizeof(m));
-		rc = nm_seterr(err, NM_ERR_INPUT, "%s:%s", c->in->name, m);
-	} else if (top->type == NM_JV_ARR) {
+	top = nm_input_json(c->in, first, last, &a, err);
+	if (top == NULL)
+		rc = -1;
+	else if (top->type == NM_JV_ARR) {
 		for (i = 0; i < nm_jv_len(top); i++)
 			if (nm_jv_is(nm_jv_at(top, i), NM_JV_OBJ))
 				json_object(c, nm_jv_at(top, i), doc);
 	} else if (top->type == NM_JV_OBJ)
 		json_object(c, top, doc);
-	nm_buf_free(&text);
 	nm_afree(&a);
 	return rc;
 }
@@ -720,7 +674,7 @@ read_all(struct pw_ctx *c, struct nm_error *err)
 	size_t i = 0, first, last;
 	int type = -1;
 
-	if (json_text(in, &first, &last)) {
+	if (nm_json_span(in, &first, &last)) {
 		if (c->snap == NULL) {
 			c->rows = json_score(in);
 			return 0;

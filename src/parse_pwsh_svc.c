@@ -339,63 +339,24 @@ json_object(struct ps_ctx *c, const struct nm_jv *o, char nb[][24])
 		add_rec(c, &r);
 }
 
-/* The first line opening an array or object, the last closing one. */
-static bool
-json_span(const struct nm_input *in, size_t *first, size_t *last)
-{
-	size_t i, blen, other = 0;
-	const char *b;
-
-	for (i = 0; i < in->lines.n; i++) {
-		b = nm_line_body(&in->lines.v[i], &blen);
-		if (blen == 0)
-			continue;
-		if (b[0] == '[' || b[0] == '{')
-			break;
-		if (++other > 1)
-			return false;
-	}
-	if (i >= in->lines.n)
-		return false;
-	*first = i;
-	for (i = in->lines.n; i-- > *first;) {
-		b = nm_line_body(&in->lines.v[i], &blen);
-		if (blen > 0 && (b[0] == ']' || b[0] == '}'))
-			break;
-	}
-	*last = i;
-	return true;
-}
-
 static int
 read_json(struct ps_ctx *c, size_t first, size_t last, struct nm_error *err)
 {
-	struct nm_buf text = { 0 };
 	struct nm_arena a = { 0 };
 	struct nm_jv *top;
 	char nb[S__COUNT][24];
 	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < c->in->lines.n; i++) {
-		if (i >= first && i <= last)
-			nm_buf_add(&text, c->in->lines.v[i].s,
-			    c->in->lines.v[i].len);
-		nm_buf_putc(&text, '\n');
-	}
-	top = nm_json_parse(text.s ? text.s : "", text.len, &a, err);
-	if (top == NULL) {
-		char m[sizeof(err->msg)];
-
-		nm_strlcpy(m, err->msg, sizeof(m));
-		rc = nm_seterr(err, NM_ERR_INPUT, "%s:%s", c->in->name, m);
-	} else if (top->type == NM_JV_ARR) {
+	top = nm_input_json(c->in, first, last, &a, err);
+	if (top == NULL)
+		rc = -1;
+	else if (top->type == NM_JV_ARR) {
 		for (i = 0; i < nm_jv_len(top); i++)
 			if (nm_jv_is(nm_jv_at(top, i), NM_JV_OBJ))
 				json_object(c, nm_jv_at(top, i), nb);
 	} else if (top->type == NM_JV_OBJ)
 		json_object(c, top, nb);
-	nm_buf_free(&text);
 	nm_afree(&a);
 	return rc;
 }
@@ -427,7 +388,7 @@ read_all(struct ps_ctx *c, struct nm_error *err)
 	const struct nm_input *in = c->in;
 	size_t i = 0, first, last, next;
 
-	if (json_span(in, &first, &last)) {
+	if (nm_json_span(in, &first, &last)) {
 		if (c->snap == NULL) {
 			c->n = json_count(in);
 			return 0;

@@ -32,26 +32,15 @@ static int
 json_parse(const struct nm_input *in, struct nm_snapshot *snap,
     struct nm_error *err)
 {
-	struct nm_buf text = { 0 };
 	struct nm_arena a = { 0 };
 	struct nm_jv *top, *ents;
 	const char *schema;
 	size_t i;
 	int rc = -1;
 
-	/* The lines again, newline-joined: JSON errors keep their line. */
-	for (i = 0; i < in->lines.n; i++) {
-		nm_buf_add(&text, in->lines.v[i].s, in->lines.v[i].len);
-		nm_buf_putc(&text, '\n');
-	}
-	top = nm_json_parse(text.s ? text.s : "", text.len, &a, err);
-	if (top == NULL) {
-		char m[sizeof(err->msg)];
-
-		nm_strlcpy(m, err->msg, sizeof(m));
-		nm_seterr(err, NM_ERR_INPUT, "%s:%s", in->name, m);
+	top = nm_input_json(in, 0, in->lines.n, &a, err);
+	if (top == NULL)
 		goto out;
-	}
 	schema = nm_jv_str(nm_jv_get(top, "schema"), NULL);
 	if (schema == NULL || strcmp(schema, SCHEMA) != 0) {
 		nm_seterr(err, NM_ERR_INPUT, "%s: not a %s document (schema "
@@ -103,7 +92,6 @@ json_parse(const struct nm_input *in, struct nm_snapshot *snap,
 	rc = 0;
 out:
 	nm_afree(&a);
-	nm_buf_free(&text);
 	return rc;
 }
 

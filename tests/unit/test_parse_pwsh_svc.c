@@ -101,6 +101,16 @@ TEST(pwsh_svc_list_csv_json)
 	CHECK_STR(tservice(&s, 0), "Spooler running auto -1");
 	CHECK_STR(tservice(&s, 1), "Fax stopped disabled -1");
 	nm_snap_free(&s);
+	/* ConvertTo-Json -Compress: the document on one line, a prompt
+	   before and after it. */
+	CHECK_INT(tparse(&s,
+	    "PS C:\\> Get-Service | Select-Object Name,Status,StartType | ConvertTo-Json -Compress\r\n"
+	    "[{\"Name\":\"Spooler\",\"Status\":4,\"StartType\":2},{\"Name\":\"Fax\",\"Status\":1,\"StartType\":4}]\r\n"
+	    "PS C:\\>\r\n",
+	    NULL), 0);
+	CHECK_STR(tservice(&s, 0), "Spooler running auto -1");
+	CHECK_STR(tservice(&s, 1), "Fax stopped disabled -1");
+	nm_snap_free(&s);
 }
 
 /* With netstat -ano: the services of a ProcessId name its endpoints. */
