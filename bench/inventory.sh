@@ -16,6 +16,8 @@
 #   ss -tulpn        with owners        netstat -tulpn   with owners
 #   lsof -nP -i      with owners        ss -tulnH        the kernel dump
 #                                                        alone, no owners
+#   netmin list with NETMIN_FD_READER=proc: fd links read one by one in
+#                    /proc, as without root, instead of the BPF iterator
 # Runs are interleaved (one run of each tool in turn) so a change of load
 # hits every tool alike.  Wall time is the median; peak RSS and CPU time
 # (user + system, all threads) are from wait4().  On a loaded machine the
@@ -73,7 +75,10 @@ for _ in $(seq 200); do
 	idle+=($!)
 done
 
-tools=("build/netmin list" "ss -tulpn" "netstat -tulpn" "lsof -nP -i" "ss -tulnH")
+# The last: netmin reading fd links in /proc instead of its BPF iterator
+# (what it does without root), for comparison.
+tools=("build/netmin list" "ss -tulpn" "netstat -tulpn" "lsof -nP -i" "ss -tulnH"
+    "env NETMIN_FD_READER=proc build/netmin list")
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 

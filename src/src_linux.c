@@ -564,14 +564,26 @@ host_facts(struct live *lv)
 
 struct collector {
 	const char	*proc_root;
+	const char	*reader;	/* "bpf", "proc", or NULL: choose */
+	bool		 bpf_failed;	/* "bpf" asked for and not possible */
 	struct nm_proc_socks ps;
 };
 
+/* The fd tables through the BPF iterator where it can run (root, the
+   real /proc), else through /proc/PID/fd. */
 static void *
 collect_main(void *arg)
 {
 	struct collector *c = arg;
+	bool bpf = c->reader != NULL ? strcmp(c->reader, "bpf") == 0 :
+	    strcmp(c->proc_root, "/proc") == 0 && geteuid() == 0;
 
+	if (bpf && nm_bpf_collect(&c->ps) == 0)
+		return NULL;
+	if (bpf && c->reader != NULL) {
+		c->bpf_failed = true;
+		return NULL;
+	}
 	nm_proc_collect(c->proc_root, &c->ps);
 	return NULL;
 }
@@ -604,6 +616,13 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	lv.inv->source = lv.source;
 
 	col.proc_root = lv.proc_root;
+	col.reader = opt_or_env(NULL, "NETMIN_FD_READER", NULL);
+	if (col.reader != NULL && strcmp(col.reader, "bpf") != 0 &&
+	    strcmp(col.reader, "proc") != 0) {
+		rc = nm_seterr(err, NM_ERR_USAGE, "NETMIN_FD_READER=%s: "
+		    "expected bpf or proc", col.reader);
+		goto out;
+	}
 	threaded = pthread_create(&th, NULL, collect_main, &col) == 0;
 	if (lv.diag_file != NULL) {
 		struct ns *n = NM_VEC_PUSH(&lv.ns);
@@ -626,6 +645,10 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	lv.inv->ns_label = lv.labels.v;
 	lv.decs.v = NULL;
 	lv.labels.v = NULL;
+	if (rc == 0 && col.bpf_failed)
+		rc = nm_seterr(err, NM_ERR_PERM, "NETMIN_FD_READER=bpf: the "
+		    "BPF fd iterator cannot run here (it needs root, kernel "
+		    "BTF and the initial PID namespace)");
 	if (rc != 0)
 		goto out;
 

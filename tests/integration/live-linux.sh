@@ -6,9 +6,11 @@
 # one, loopback-only ones, one on a veth address, one owned by nobody, a
 # connection); netmin's endpoints and PIDs must equal `ss -tulpn`'s (and
 # `ss -tuapn`'s with --all), read from inside the namespace and through
-# --netns / --all-netns from outside.  Then netmin runs as nobody: it
-# lists every socket, owners only for nobody's own, and says once that
-# the rest needed root.  Prints "ok - ..." / "not ok - ..." lines.
+# --netns / --all-netns from outside, through the BPF fd iterator and
+# through /proc fd links.  Then netmin runs as nobody: it lists every
+# socket, owners only for nobody's own, and says once that the rest
+# needed root.  Last, a socket in a thread's own fd table, which only the
+# iterator finds.  Prints "ok - ..." / "not ok - ..." lines.
 set -u
 NETMIN=${NETMIN:-build/asan/netmin}
 ns=nmt-live-it$$
@@ -170,6 +172,15 @@ check "list --netns NAME = ss -tulpn" "$tmp/ss" "$tmp/out"
 check "list --netns PATH = ss -tulpn" "$tmp/ss" "$tmp/out"
 ip netns exec "$ns" "$NETMIN" list --all --csv 2>> "$tmp/err" | norm_csv > "$tmp/all"
 check "list --all = ss -tuapn (connections too)" "$tmp/ss-all" "$tmp/all"
+# Both ways of finding owners, each forced (as root netmin uses the BPF
+# iterator; the variable makes a failure to load it an error, not a
+# quiet fallback).
+ip netns exec "$ns" env NETMIN_FD_READER=bpf "$NETMIN" list --csv 2>> "$tmp/err" |
+	norm_csv > "$tmp/bpf"
+check "list through the BPF fd iterator = ss -tulpn" "$tmp/ss" "$tmp/bpf"
+ip netns exec "$ns" env NETMIN_FD_READER=proc "$NETMIN" list --csv 2>> "$tmp/err" |
+	norm_csv > "$tmp/proc"
+check "list through /proc fd links = ss -tulpn" "$tmp/ss" "$tmp/proc"
 if grep -qE 'Sanitizer|runtime error' "$tmp/err"; then
 	notok "no sanitizer reports"; sed 's/^/    /' "$tmp/err" | head -20 >&2
 else
@@ -260,4 +271,57 @@ if [ $rc -eq 3 ] && grep -q "needs root" "$tmp/nbns"; then
 else
 	notok "unprivileged --netns fails with exit 3 and says it needs root (exit $rc)"
 	cat "$tmp/nbns" >&2
+fi
+ip netns exec "$ns" setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	env ASAN_OPTIONS=detect_leaks=0 NETMIN_FD_READER=bpf "$tmp/netmin" list \
+	> /dev/null 2> "$tmp/nbbpf"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "NETMIN_FD_READER=bpf: the BPF fd iterator cannot run here" "$tmp/nbbpf"; then
+	ok "unprivileged NETMIN_FD_READER=bpf fails with exit 3 and says why"
+else
+	notok "unprivileged NETMIN_FD_READER=bpf fails with exit 3 and says why (exit $rc)"
+	cat "$tmp/nbbpf" >&2
+fi
+
+# A thread with its own fd table (unshare(CLONE_FILES)) holds a socket:
+# /proc/PID/fd (what ss -p reads) does not show it, the iterator does.
+# A child started before the thread puts a PID between the process and
+# its thread, so the iterator's records come out of PID order.
+cat > "$tmp/thread.py" <<'EOF'
+import ctypes, socket, subprocess, threading, time
+libc = ctypes.CDLL(None, use_errno=True)
+child = subprocess.Popen(["sleep", "300"], preexec_fn=lambda: libc.prctl(1, 15))
+ready = threading.Event()
+def own_table():
+    if libc.unshare(0x400) != 0:            # CLONE_FILES
+        raise OSError(ctypes.get_errno(), "unshare")
+    k = socket.socket(); k.bind(("127.0.0.1", 7020)); k.listen()
+    ready.set(); time.sleep(300)
+threading.Thread(target=own_table, daemon=True).start()
+ready.wait()
+print("ready", flush=True)
+time.sleep(300)
+EOF
+chmod 644 "$tmp/thread.py"
+if holder "$PY" "$tmp/thread.py"; then
+	tpid=${pids[${#pids[@]}-1]}	# ip netns exec execs python: same PID
+	ip netns exec "$ns" "$NETMIN" list --csv 2>> "$tmp/err" | norm_csv |
+		grep ' 7020 ' > "$tmp/th-bpf"
+	ip netns exec "$ns" env NETMIN_FD_READER=proc "$NETMIN" list --csv \
+		2>> "$tmp/err" | norm_csv | grep ' 7020 ' > "$tmp/th-proc"
+	ip netns exec "$ns" ss -tulpnH | norm_ss | grep ' 7020 ' > "$tmp/th-ss"
+	echo "tcp 127.0.0.1 7020 listen - $tpid" > "$tmp/th-want"
+	check "a socket in a thread's own fd table: the iterator names its process" \
+		"$tmp/th-want" "$tmp/th-bpf"
+	echo "tcp 127.0.0.1 7020 listen - -" > "$tmp/th-want"
+	check "... which /proc/PID/fd does not show (fd links)" \
+		"$tmp/th-want" "$tmp/th-proc"
+	check "... nor ss -tulpn" "$tmp/th-want" "$tmp/th-ss"
+	ip netns exec "$ns" "$NETMIN" list --csv 2>> "$tmp/err" | norm_csv |
+		grep -v ' 7020 ' > "$tmp/th-rest"
+	ip netns exec "$ns" ss -tulpnH | norm_ss | grep -v ' 7020 ' > "$tmp/th-ss-rest"
+	check "... and every other endpoint still = ss -tulpn" "$tmp/th-ss-rest" "$tmp/th-rest"
+fi
+if grep -qE 'Sanitizer|runtime error' "$tmp/err"; then
+	notok "no sanitizer reports (fd readers)"; sed 's/^/    /' "$tmp/err" | head -20 >&2
 fi
