@@ -156,6 +156,7 @@ struct nm_host {
 	const char	*os;		/* generation id: "windows-xp", "linux" */
 	const char	*os_reason;	/* "--os", "guessed from ..." */
 	const char	*hostname;
+	const char	*owners_from;	/* live Linux: "bpf-iterator", "proc-fd" */
 	const char	**sources;	/* "file:xp.txt", "live" */
 	size_t		 nsources;
 };

@@ -225,6 +225,8 @@ nm_out_inventory_json(const struct nm_snapshot *s, const struct nm_filter *f,
 		nm_json_kstr(&j, "os_reason", s->host.os_reason);
 	if (s->host.hostname)
 		nm_json_kstr(&j, "hostname", s->host.hostname);
+	if (s->host.owners_from)
+		nm_json_kstr(&j, "owners_from", s->host.owners_from);
 	nm_json_kstr(&j, "source", s->host.nsources ? s->host.sources[0] :
 	    NULL);
 	nm_json_key(&j, "sources");

@@ -566,6 +566,7 @@ struct collector {
 	const char	*proc_root;
 	const char	*reader;	/* "bpf", "proc", or NULL: choose */
 	bool		 bpf_failed;	/* "bpf" asked for and not possible */
+	bool		 bpf_used;
 	struct nm_proc_socks ps;
 };
 
@@ -578,8 +579,10 @@ collect_main(void *arg)
 	bool bpf = c->reader != NULL ? strcmp(c->reader, "bpf") == 0 :
 	    strcmp(c->proc_root, "/proc") == 0 && geteuid() == 0;
 
-	if (bpf && nm_bpf_collect(&c->ps) == 0)
+	if (bpf && nm_bpf_collect(&c->ps) == 0) {
+		c->bpf_used = true;
 		return NULL;
+	}
 	if (bpf && c->reader != NULL) {
 		c->bpf_failed = true;
 		return NULL;
@@ -651,6 +654,8 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 		    "BTF and the initial PID namespace)");
 	if (rc != 0)
 		goto out;
+	/* An auditor may need to know a BPF program was loaded. */
+	snap->host.owners_from = col.bpf_used ? "bpf-iterator" : "proc-fd";
 
 	for (i = 0; i < lv.inv->nns; i++)
 		nm_diag_warn(&lv.inv->decs[i], snap);

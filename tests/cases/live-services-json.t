@@ -8,6 +8,7 @@ exit: 0
     "os": "linux",
     "os_reason": "live",
     "hostname": "recorded",
+    "owners_from": "proc-fd",
     "source": "diag:live/services/diag.bin",
     "sources": [
       "diag:live/services/diag.bin"

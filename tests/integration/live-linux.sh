@@ -181,6 +181,16 @@ check "list through the BPF fd iterator = ss -tulpn" "$tmp/ss" "$tmp/bpf"
 ip netns exec "$ns" env NETMIN_FD_READER=proc "$NETMIN" list --csv 2>> "$tmp/err" |
 	norm_csv > "$tmp/proc"
 check "list through /proc fd links = ss -tulpn" "$tmp/ss" "$tmp/proc"
+for r in bpf proc; do
+	want=$([ $r = bpf ] && echo bpf-iterator || echo proc-fd)
+	got=$(ip netns exec "$ns" env NETMIN_FD_READER=$r "$NETMIN" list --json 2>/dev/null |
+		/usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["host"].get("owners_from"))')
+	if [ "$got" = "$want" ]; then
+		ok "JSON host.owners_from says $want"
+	else
+		notok "JSON host.owners_from says $want (got $got)"
+	fi
+done
 if grep -qE 'Sanitizer|runtime error' "$tmp/err"; then
 	notok "no sanitizer reports"; sed 's/^/    /' "$tmp/err" | head -20 >&2
 else
