@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "compat_win.h"
 #include "exec_linux.h"
 #include "json.h"
 
@@ -188,10 +189,6 @@ int	 nm_win_guard_facts_live(struct nm_arena *,
 	     struct nm_win_guard_facts *, struct nm_error *);
 
 /* exec_win.c, exec_win_svc.c, exec_win_reg.c (Windows only) --------------- */
-
-wchar_t	*nm_win_wide(const char *);		/* UTF-8 in; free() it */
-char	*nm_win_narrow(struct nm_arena *, const wchar_t *);
-const char *nm_win_strerror(struct nm_arena *, unsigned long code);
 
 int	 nm_win_svc_read(struct nm_exec_ctx *, struct nm_op *,
 	     struct nm_arena *, struct nm_error *);

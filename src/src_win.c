@@ -20,6 +20,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "compat_win.h"
 #include "src.h"
 #include "src_win.h"
 
@@ -32,56 +33,6 @@ static const wchar_t *const drivers[] = {
 	L"NetBT", L"srv", L"srv2", L"srvnet", L"mrxsmb10", L"mrxsmb20",
 	L"HTTP"
 };
-
-static char *
-u8(struct nm_arena *a, const wchar_t *w)
-{
-	int n;
-	char *s;
-
-	if (w == NULL)
-		return NULL;
-	n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
-	if (n <= 0)
-		return nm_astrdup(a, "");
-	s = nm_aalloc(a, (size_t)n);
-	WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL);
-	return s;
-}
-
-static wchar_t *
-wide(const char *s)
-{
-	int n = MultiByteToWideChar(CP_UTF8, 0, s, -1, NULL, 0);
-	wchar_t *w;
-
-	if (n <= 0)
-		n = 1;
-	w = nm_xcalloc((size_t)n, sizeof(*w));
-	MultiByteToWideChar(CP_UTF8, 0, s, -1, w, n);
-	return w;
-}
-
-/* The system's text for an error code, in UTF-8, with the number. */
-static const char *
-errtext(struct nm_arena *a, DWORD code)
-{
-	wchar_t buf[256];
-	DWORD n;
-	char *s;
-
-	n = FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM |
-	    FORMAT_MESSAGE_IGNORE_INSERTS, NULL, code, 0, buf,
-	    (DWORD)NM_NELEM(buf), NULL);
-	while (n > 0 && (buf[n - 1] == L'\r' || buf[n - 1] == L'\n' ||
-	    buf[n - 1] == L'.' || buf[n - 1] == L' '))
-		buf[--n] = 0;
-	if (n == 0)
-		return nm_asprintf(a, "error %lu", (unsigned long)code);
-	buf[0] = (wchar_t)towlower(buf[0]);
-	s = u8(a, buf);
-	return nm_asprintf(a, "%s (%lu)", s, (unsigned long)code);
-}
 
 static void
 note(struct nm_snapshot *s, struct nm_win_live *L, const char *msg)
@@ -165,7 +116,7 @@ read_version(struct nm_snapshot *s, struct nm_win_live *L)
 		L->ver.product_type = vi.wProductType;
 		L->ver.sp_major = vi.wServicePackMajor;
 		if (vi.szCSDVersion[0])
-			L->ver.csd = u8(&s->arena, vi.szCSDVersion);
+			L->ver.csd = nm_win_narrow(&s->arena, vi.szCSDVersion);
 	} else
 		note(s, L, "cannot read the Windows version (RtlGetVersion)");
 	if (wgv != NULL)
@@ -189,7 +140,7 @@ read_hostname(struct nm_snapshot *s, struct nm_win_live *L)
 	DWORD n = (DWORD)NM_NELEM(buf);
 
 	if (GetComputerNameExW(ComputerNameDnsHostname, buf, &n))
-		L->hostname = u8(&s->arena, buf);
+		L->hostname = nm_win_narrow(&s->arena, buf);
 }
 
 /* ---- processes -------------------------------------------------------- */
@@ -206,7 +157,7 @@ read_procs(struct nm_snapshot *s, struct nm_win_live *L)
 	snap = CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0);
 	if (snap == INVALID_HANDLE_VALUE) {
 		note(s, L, nm_asprintf(&s->arena, "cannot list processes: %s",
-		    errtext(&s->arena, GetLastError())));
+		    nm_win_strerror(&s->arena, GetLastError())));
 		return;
 	}
 	path = nm_xcalloc(32768, sizeof(*path));
@@ -220,7 +171,7 @@ read_procs(struct nm_snapshot *s, struct nm_win_live *L)
 
 		p->pid = pe.th32ProcessID;
 		p->ppid = pe.th32ParentProcessID;
-		p->image = u8(&s->arena, pe.szExeFile);
+		p->image = nm_win_narrow(&s->arena, pe.szExeFile);
 		if (p->pid == 0 || p->pid == 4)
 			continue;	/* Idle and System have no image file */
 		h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE,
@@ -230,7 +181,7 @@ read_procs(struct nm_snapshot *s, struct nm_win_live *L)
 			continue;
 		}
 		if (QueryFullProcessImageNameW(h, 0, path, &n))
-			p->path = u8(&s->arena, path);
+			p->path = nm_win_narrow(&s->arena, path);
 		CloseHandle(h);
 	}
 	free(path);
@@ -259,7 +210,7 @@ read_config(SC_HANDLE h, struct nm_arena *a, struct nm_win_svc *w)
 	if (QueryServiceConfigW(h, c, need, &need)) {
 		w->start = c->dwStartType;
 		w->type = c->dwServiceType;
-		w->binary = u8(a, c->lpBinaryPathName);
+		w->binary = nm_win_narrow(a, c->lpBinaryPathName);
 		w->config = ok = true;
 	}
 	free(c);
@@ -286,10 +237,10 @@ read_drivers(struct nm_snapshot *s, struct nm_win_live *L, SC_HANDLE scm)
 		if (h == NULL)
 			continue;	/* not installed on this system */
 		w = NM_VEC_PUSH(&L->svcs);
-		w->name = u8(&s->arena, drivers[i]);
+		w->name = nm_win_narrow(&s->arena, drivers[i]);
 		need = (DWORD)NM_NELEM(disp);
 		if (GetServiceDisplayNameW(scm, drivers[i], disp, &need))
-			w->display = u8(&s->arena, disp);
+			w->display = nm_win_narrow(&s->arena, disp);
 		if (QueryServiceStatusEx(h, SC_STATUS_PROCESS_INFO, (BYTE *)&st,
 		    sizeof(st), &need)) {
 			w->state = st.dwCurrentState;
@@ -313,7 +264,8 @@ read_services(struct nm_snapshot *s, struct nm_win_live *L)
 	    SC_MANAGER_ENUMERATE_SERVICE);
 	if (scm == NULL) {
 		note(s, L, nm_asprintf(&s->arena, "cannot open the service "
-		    "control manager: %s", errtext(&s->arena, GetLastError())));
+		    "control manager: %s", nm_win_strerror(&s->arena,
+		    GetLastError())));
 		return;
 	}
 	first = L->svcs.n;
@@ -327,15 +279,16 @@ read_services(struct nm_snapshot *s, struct nm_win_live *L)
 
 		if (!ok && GetLastError() != ERROR_MORE_DATA) {
 			note(s, L, nm_asprintf(&s->arena, "cannot list "
-			    "services: %s", errtext(&s->arena,
+			    "services: %s", nm_win_strerror(&s->arena,
 			    GetLastError())));
 			break;
 		}
 		for (i = 0; buf != NULL && i < count; i++) {
 			struct nm_win_svc *w = NM_VEC_PUSH(&L->svcs);
 
-			w->name = u8(&s->arena, e[i].lpServiceName);
-			w->display = u8(&s->arena, e[i].lpDisplayName);
+			w->name = nm_win_narrow(&s->arena, e[i].lpServiceName);
+			w->display = nm_win_narrow(&s->arena,
+			    e[i].lpDisplayName);
 			w->type = e[i].ServiceStatusProcess.dwServiceType;
 			w->state = e[i].ServiceStatusProcess.dwCurrentState;
 			w->pid = e[i].ServiceStatusProcess.dwProcessId;
@@ -351,7 +304,7 @@ read_services(struct nm_snapshot *s, struct nm_win_live *L)
 	free(buf);
 	for (k = first; k < L->svcs.n; k++) {
 		struct nm_win_svc *w = &L->svcs.v[k];
-		wchar_t *wn = wide(w->name);
+		wchar_t *wn = nm_win_wide(w->name);
 		SC_HANDLE h = OpenServiceW(scm, wn, SERVICE_QUERY_CONFIG);
 
 		free(wn);
@@ -442,7 +395,7 @@ owner_module(struct nm_arena *a, enum row_kind kind, void *row)
 	}
 	info = buf;
 	if (rc == NO_ERROR && info != NULL && info->pModuleName != NULL)
-		name = u8(a, info->pModuleName);
+		name = nm_win_narrow(a, info->pModuleName);
 	free(buf);
 	return name;
 }
@@ -471,7 +424,7 @@ resolve_tag(struct nm_snapshot *s, struct nm_win_live *L, uint32_t pid,
 		q.pid = pid;
 		q.tag = tag;
 		if (fn(NULL, 1, &q) == ERROR_SUCCESS && q.name != NULL) {
-			t->service = u8(&s->arena, q.name);
+			t->service = nm_win_narrow(&s->arena, q.name);
 			LocalFree(q.name);
 			return;
 		}
@@ -525,11 +478,11 @@ read_table(struct nm_snapshot *s, struct nm_win_live *L, enum row_kind kind,
 		if (v6) {
 			note(s, L, nm_asprintf(&s->arena, "cannot read the "
 			    "IPv6 %s table: %s", tcp ? "TCP" : "UDP",
-			    errtext(&s->arena, rc)));
+			    nm_win_strerror(&s->arena, rc)));
 			return 0;
 		}
 		nm_seterr(err, NM_ERR_SYS, "cannot read the IPv4 %s table: %s",
-		    tcp ? "TCP" : "UDP", errtext(&s->arena, rc));
+		    tcp ? "TCP" : "UDP", nm_win_strerror(&s->arena, rc));
 		return -1;
 	}
 	if (t == NULL)
@@ -619,7 +572,7 @@ read_value(struct nm_snapshot *s, struct nm_win_live *L, HKEY k,
 		if (len > REG_MAX_DATA) {
 			note(s, L, nm_asprintf(&s->arena, "HKLM\\%s\\%s: "
 			    "value larger than 1 MiB, not read", path,
-			    u8(&s->arena, name)));
+			    nm_win_narrow(&s->arena, name)));
 			return;
 		}
 		data = nm_aalloc(&s->arena, len + 2);
@@ -629,7 +582,7 @@ read_value(struct nm_snapshot *s, struct nm_win_live *L, HKEY k,
 		else if (rc == ERROR_SUCCESS && len <= want) {
 			v = NM_VEC_PUSH(&L->regs);
 			v->key = nm_asprintf(&s->arena, "HKLM\\%s", path);
-			v->name = u8(&s->arena, name);
+			v->name = nm_win_narrow(&s->arena, name);
 			v->type = type;
 			v->data = data;
 			v->len = len;
@@ -638,8 +591,8 @@ read_value(struct nm_snapshot *s, struct nm_win_live *L, HKEY k,
 	}
 	if (rc != ERROR_SUCCESS && rc != ERROR_FILE_NOT_FOUND)
 		note(s, L, nm_asprintf(&s->arena, "cannot read HKLM\\%s\\%s: "
-		    "%s", path, u8(&s->arena, name), errtext(&s->arena,
-		    (DWORD)rc)));
+		    "%s", path, nm_win_narrow(&s->arena, name),
+		    nm_win_strerror(&s->arena, (DWORD)rc)));
 }
 
 /* One value of path (or every value when name is NULL). */
@@ -647,7 +600,7 @@ static void
 read_key(struct nm_snapshot *s, struct nm_win_live *L, const char *path,
     const char *name)
 {
-	wchar_t *wp = wide(path), vname[16384];
+	wchar_t *wp = nm_win_wide(path), vname[16384];
 	HKEY k;
 	LONG rc;
 	DWORD i, n;
@@ -659,11 +612,11 @@ read_key(struct nm_snapshot *s, struct nm_win_live *L, const char *path,
 		return;
 	if (rc != ERROR_SUCCESS) {
 		note(s, L, nm_asprintf(&s->arena, "cannot open HKLM\\%s: %s",
-		    path, errtext(&s->arena, (DWORD)rc)));
+		    path, nm_win_strerror(&s->arena, (DWORD)rc)));
 		return;
 	}
 	if (name != NULL) {
-		wchar_t *wn = wide(name);
+		wchar_t *wn = nm_win_wide(name);
 
 		read_value(s, L, k, path, wn);
 		free(wn);
@@ -691,7 +644,7 @@ read_spec(struct nm_snapshot *s, struct nm_win_live *L,
 		read_key(s, L, sp->key, sp->name);
 		return;
 	}
-	wp = wide(sp->key);
+	wp = nm_win_wide(sp->key);
 	if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, wp, 0, KEY_ENUMERATE_SUB_KEYS |
 	    KEY_WOW64_64KEY, &k) != ERROR_SUCCESS) {
 		free(wp);
@@ -706,7 +659,7 @@ read_spec(struct nm_snapshot *s, struct nm_win_live *L,
 		    ERROR_SUCCESS)
 			break;
 		path = nm_asprintf(&s->arena, "%s\\%s", sp->key,
-		    u8(&s->arena, sub));
+		    nm_win_narrow(&s->arena, sub));
 		read_key(s, L, path, sp->name);
 	}
 	RegCloseKey(k);
