@@ -566,6 +566,7 @@ struct collector {
 	const char	*proc_root;
 	const char	*reader;	/* "bpf", "proc", or NULL: choose */
 	bool		 bpf_failed;	/* "bpf" asked for and not possible */
+	char		 bpf_why[160];
 	bool		 bpf_used;
 	struct nm_proc_socks ps;
 };
@@ -579,7 +580,8 @@ collect_main(void *arg)
 	bool bpf = c->reader != NULL ? strcmp(c->reader, "bpf") == 0 :
 	    strcmp(c->proc_root, "/proc") == 0 && geteuid() == 0;
 
-	if (bpf && nm_bpf_collect(&c->ps) == 0) {
+	if (bpf && nm_bpf_collect(&c->ps, c->bpf_why,
+	    sizeof(c->bpf_why)) == 0) {
 		c->bpf_used = true;
 		return NULL;
 	}
@@ -650,8 +652,8 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	lv.labels.v = NULL;
 	if (rc == 0 && col.bpf_failed)
 		rc = nm_seterr(err, NM_ERR_PERM, "NETMIN_FD_READER=bpf: the "
-		    "BPF fd iterator cannot run here (it needs root, kernel "
-		    "BTF and the initial PID namespace)");
+		    "BPF fd iterator cannot run here (%s; it needs root, "
+		    "kernel BTF and the initial PID namespace)", col.bpf_why);
 	if (rc != 0)
 		goto out;
 	/* An auditor may need to know a BPF program was loaded. */

@@ -90,8 +90,9 @@ struct nm_proc_socks {
 };
 int	 nm_proc_collect(const char *proc_root, struct nm_proc_socks *);
 /* The same through a BPF iterator, in one read (root, BTF, the initial
-   PID namespace); -1, with ps unchanged, where it cannot. */
-int	 nm_bpf_collect(struct nm_proc_socks *);
+   PID namespace); -1, with ps unchanged and the reason in why, where it
+   cannot. */
+int	 nm_bpf_collect(struct nm_proc_socks *, char *why, size_t whylen);
 
 /* What we know about one process that holds a listed socket. */
 struct nm_lproc {

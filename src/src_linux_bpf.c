@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -125,19 +126,18 @@ load_prog(long f_inode, long i_mode, long i_ino, long tgid, uint32_t func)
 	a.insn_cnt = NM_NELEM(p);
 	a.license = (uint64_t)(uintptr_t)license;
 	memcpy(a.prog_name, "netmin_fds", sizeof("netmin_fds"));
-	if (getenv("NETMIN_BPF_LOG") != NULL) {
-		static char log[65536];
-		long fd;
-
-		a.log_level = 1;
-		a.log_buf = (uint64_t)(uintptr_t)log;
-		a.log_size = sizeof(log);
-		fd = sys_bpf(BPF_PROG_LOAD, &a);
-		if (fd < 0)
-			(void)!write(2, log, strlen(log));
-		return (int)fd;
-	}
 	return (int)sys_bpf(BPF_PROG_LOAD, &a);
+}
+
+/* Why the iterator cannot run, for NETMIN_FD_READER=bpf's message. */
+static int
+fail(char *why, size_t len, const char *what, int e)
+{
+	if (e != 0)
+		snprintf(why, len, "%s: %s", what, strerror(e));
+	else
+		snprintf(why, len, "%s", what);
+	return -1;
 }
 
 static int
@@ -149,7 +149,7 @@ cmp_rec(const void *a, const void *b)
 }
 
 int
-nm_bpf_collect(struct nm_proc_socks *ps)
+nm_bpf_collect(struct nm_proc_socks *ps, char *why, size_t whylen)
 {
 	struct nm_btf_member m[] = {
 		{ "file", "f_inode", -1 },
@@ -165,39 +165,55 @@ nm_bpf_collect(struct nm_proc_socks *ps)
 	struct rec buf[4096];
 	bool sorted = true;
 
-	if (sizeof(long) != 8 || !pids_are_global())
-		return -1;
+	if (sizeof(long) != 8)
+		return fail(why, whylen, "a 32-bit build", 0);
+	if (!pids_are_global())
+		return fail(why, whylen, "netmin runs in a PID namespace of "
+		    "its own, or /proc is not its namespace's", 0);
 	if ((btf = open(BTF_VMLINUX, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
+		return fail(why, whylen, BTF_VMLINUX, errno);
 	if (nm_btf_lookup(btf, m, NM_NELEM(m), "bpf_iter_task_file", &func,
-	    0, &e) != 0 || func == 0) {
+	    0, &e) != 0) {
 		close(btf);
-		return -1;
+		return fail(why, whylen, e.msg, 0);
 	}
 	close(btf);
+	if (func == 0)
+		return fail(why, whylen, "the kernel has no bpf_iter_task_file "
+		    "(before Linux 5.8)", 0);
 	for (i = 0; i < NM_NELEM(m); i++)
-		if (m[i].offset < 0 || m[i].offset > INT16_MAX)
+		if (m[i].offset < 0 || m[i].offset > INT16_MAX) {
+			snprintf(why, whylen, "the kernel's BTF has no "
+			    "struct %s member %s", m[i].strct, m[i].member);
 			return -1;
+		}
 	if ((prog = load_prog(m[0].offset, m[1].offset, m[2].offset,
 	    m[3].offset, func)) < 0)
-		return -1;
+		return fail(why, whylen, "loading the BPF program", errno);
 	memset(&a, 0, sizeof(a));
 	a.link_create.prog_fd = (uint32_t)prog;
 	a.link_create.attach_type = BPF_TRACE_ITER;
-	if ((link = (int)sys_bpf(BPF_LINK_CREATE, &a)) < 0)
+	if ((link = (int)sys_bpf(BPF_LINK_CREATE, &a)) < 0) {
+		fail(why, whylen, "BPF_LINK_CREATE", errno);
 		goto out;
+	}
 	memset(&a, 0, sizeof(a));
 	a.iter_create.link_fd = (uint32_t)link;
-	if ((it = (int)sys_bpf(BPF_ITER_CREATE, &a)) < 0)
+	if ((it = (int)sys_bpf(BPF_ITER_CREATE, &a)) < 0) {
+		fail(why, whylen, "BPF_ITER_CREATE", errno);
 		goto out;
+	}
 	for (;;) {
 		ssize_t n = read(it, buf, sizeof(buf));
 		size_t k;
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || n % (ssize_t)sizeof(*buf) != 0)
+		if (n < 0 || n % (ssize_t)sizeof(*buf) != 0) {
+			fail(why, whylen, "reading the iterator", n < 0 ?
+			    errno : EPROTO);
 			goto out;
+		}
 		if (n == 0)
 			break;
 		for (k = 0; k < (size_t)n / sizeof(*buf); k++) {

@@ -293,6 +293,27 @@ else
 	cat "$tmp/nbbpf" >&2
 fi
 
+# In a PID namespace of its own the kernel's PIDs are not the ones /proc
+# shows: the iterator is not used (forced, it says why).
+ip netns exec "$ns" unshare -p -f --mount-proc env NETMIN_FD_READER=bpf \
+	"$NETMIN" list > /dev/null 2> "$tmp/pidns"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "PID namespace of its own" "$tmp/pidns"; then
+	ok "in its own PID namespace NETMIN_FD_READER=bpf fails with exit 3 and says why"
+else
+	notok "in its own PID namespace NETMIN_FD_READER=bpf fails with exit 3 and says why (exit $rc)"
+	cat "$tmp/pidns" >&2
+fi
+ip netns exec "$ns" unshare -p -f --mount-proc "$NETMIN" list --json 2> "$tmp/pidns" |
+	/usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin)
+print(d["host"]["owners_from"], len(d["endpoints"]))' > "$tmp/pidns.out"
+if [ "$(cat "$tmp/pidns.out")" = "proc-fd $(wc -l < "$tmp/ss")" ]; then
+	ok "in its own PID namespace: fd links, every endpoint still listed"
+else
+	notok "in its own PID namespace: fd links, every endpoint still listed (got $(cat "$tmp/pidns.out"))"
+	cat "$tmp/pidns" >&2
+fi
+
 # A thread with its own fd table (unshare(CLONE_FILES)) holds a socket:
 # /proc/PID/fd (what ss -p reads) does not show it, the iterator does.
 # A child started before the thread puts a PID between the process and
