@@ -119,8 +119,8 @@ nm_out_plan_text(const struct nm_plan *p, struct nm_buf *b)
 	    p->sources[0] : "-");
 	nm_buf_printf(b, "%zu endpoint%s open now; %zu step%s (%zu with a "
 	    "reboot); %zu open after the last step.\n", p->before.n,
-	    p->before.n == 1 ? "" : "s", p->steps.n, p->steps.n == 1 ? "" : "s", reboots,
-	    p->remaining.n);
+	    p->before.n == 1 ? "" : "s", p->steps.n,
+	    p->steps.n == 1 ? "" : "s", reboots, p->remaining.n);
 	for (i = 0; i < p->steps.n; i++) {
 		const struct nm_step *s = &p->steps.v[i];
 
@@ -247,6 +247,7 @@ nm_out_audit_text(const struct nm_plan *p, const struct nm_kb *kb,
 	struct nm_table t;
 	char a[NM_ADDRLEN + NM_ZONELEN + 4];
 	size_t i, exposed = 0, reboots = 0, real = 0;
+	size_t stay = count_fate(p, "stay", false);
 
 	for (i = 0; i < p->before.n; i++)
 		if (p->before.v[i].exposure != NM_EXP_LOOPBACK)
@@ -266,8 +267,7 @@ nm_out_audit_text(const struct nm_plan *p, const struct nm_kb *kb,
 	    "with a reboot); %zu stay%s.\n\n", p->before.n,
 	    p->before.n == 1 ? "" : "s", exposed,
 	    count_fate(p, "close", false), count_fate(p, "move", false), real,
-	    real == 1 ? "" : "s", reboots, count_fate(p, "stay", false),
-	    count_fate(p, "stay", false) == 1 ? "s" : "");
+	    real == 1 ? "" : "s", reboots, stay, stay == 1 ? "s" : "");
 	nm_table_init(&t, NM_NELEM(head), head);
 	for (i = 0; i < p->before.n; i++) {
 		const struct nm_endpoint *e = &p->before.v[i];

@@ -98,18 +98,20 @@ size_t	 nm_utf8_offset(const char *s, size_t len, size_t col);
  */
 char	*nm_text_dup(struct nm_arena *, const char *s, size_t len);
 /*
- * Lines first..last of in as one JSON document: the other lines stay as
- * empty lines, so a value's line is its line in the file.  NULL with err
- * set ("NAME:LINE: ...") when it is not JSON; values live in a.
- */
-struct nm_jv;
-/*
  * ConvertTo-Json output in in: from the first line that opens an array or
- * an object to the last that starts or ends with a closing bracket (to the
- * end if none does, so the JSON reader says where it breaks).  At most one line (a prompt or the
- * command) may stand above it; false when it is not such a file.
+ * an object to the last that starts or ends with a closing bracket (to
+ * the end if none does, so the JSON reader says where it breaks).  At
+ * most one line (a prompt or the command) may stand above it; false when
+ * it is not such a file.
  */
 bool	 nm_json_span(const struct nm_input *, size_t *first, size_t *last);
+/*
+ * Lines first..last of in (last past the end: to the end) as one JSON
+ * document: the other lines stay as empty lines, so a value's line is
+ * its line in the file.  NULL with err set ("NAME:LINE: ...") when it is
+ * not JSON; values live in a.
+ */
+struct nm_jv;
 struct nm_jv *nm_input_json(const struct nm_input *, size_t first,
 	     size_t last, struct nm_arena *a, struct nm_error *);
 /* s[0..len) trimmed of spaces and tabs at both ends. */

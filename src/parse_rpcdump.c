@@ -38,7 +38,7 @@ json_parse(const struct nm_input *in, struct nm_snapshot *snap,
 	size_t i;
 	int rc = -1;
 
-	top = nm_input_json(in, 0, in->lines.n, &a, err);
+	top = nm_input_json(in, 0, SIZE_MAX, &a, err);
 	if (top == NULL)
 		goto out;
 	schema = nm_jv_str(nm_jv_get(top, "schema"), NULL);

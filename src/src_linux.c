@@ -562,12 +562,13 @@ host_facts(struct live *lv)
 	}
 }
 
+enum fd_reader { FD_CHOOSE, FD_BPF, FD_PROC };	/* NETMIN_FD_READER */
+
 struct collector {
 	const char	*proc_root;
-	const char	*reader;	/* "bpf", "proc", or NULL: choose */
-	bool		 bpf_failed;	/* "bpf" asked for and not possible */
-	char		 bpf_why[160];
+	enum fd_reader	 reader;
 	bool		 bpf_used;
+	char		 bpf_why[160];	/* why it could not be */
 	struct nm_proc_socks ps;
 };
 
@@ -577,19 +578,14 @@ static void *
 collect_main(void *arg)
 {
 	struct collector *c = arg;
-	bool bpf = c->reader != NULL ? strcmp(c->reader, "bpf") == 0 :
-	    strcmp(c->proc_root, "/proc") == 0 && geteuid() == 0;
+	bool bpf = c->reader == FD_BPF || (c->reader == FD_CHOOSE &&
+	    strcmp(c->proc_root, "/proc") == 0 && geteuid() == 0);
 
-	if (bpf && nm_bpf_collect(&c->ps, c->bpf_why,
-	    sizeof(c->bpf_why)) == 0) {
-		c->bpf_used = true;
-		return NULL;
-	}
-	if (bpf && c->reader != NULL) {
-		c->bpf_failed = true;
-		return NULL;
-	}
-	nm_proc_collect(c->proc_root, &c->ps);
+	if (bpf)
+		c->bpf_used = nm_bpf_collect(&c->ps, c->bpf_why,
+		    sizeof(c->bpf_why)) == 0;
+	if (!c->bpf_used && c->reader != FD_BPF)
+		nm_proc_collect(c->proc_root, &c->ps);
 	return NULL;
 }
 
@@ -602,6 +598,7 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	struct collector col = { 0 };
 	pthread_t th;
 	bool threaded;
+	const char *v;
 	size_t i;
 	int rc;
 
@@ -621,12 +618,16 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	lv.inv->source = lv.source;
 
 	col.proc_root = lv.proc_root;
-	col.reader = opt_or_env(NULL, "NETMIN_FD_READER", NULL);
-	if (col.reader != NULL && strcmp(col.reader, "bpf") != 0 &&
-	    strcmp(col.reader, "proc") != 0) {
-		rc = nm_seterr(err, NM_ERR_USAGE, "NETMIN_FD_READER=%s: "
-		    "expected bpf or proc", col.reader);
-		goto out;
+	if ((v = getenv("NETMIN_FD_READER")) != NULL) {
+		if (strcmp(v, "bpf") == 0)
+			col.reader = FD_BPF;
+		else if (strcmp(v, "proc") == 0)
+			col.reader = FD_PROC;
+		else {
+			rc = nm_seterr(err, NM_ERR_USAGE, "NETMIN_FD_READER=%s: "
+			    "expected bpf or proc", v);
+			goto out;
+		}
 	}
 	threaded = pthread_create(&th, NULL, collect_main, &col) == 0;
 	if (lv.diag_file != NULL) {
@@ -650,7 +651,7 @@ nm_src_live(struct nm_snapshot *snap, const struct nm_live_opts *o,
 	lv.inv->ns_label = lv.labels.v;
 	lv.decs.v = NULL;
 	lv.labels.v = NULL;
-	if (rc == 0 && col.bpf_failed)
+	if (rc == 0 && col.reader == FD_BPF && !col.bpf_used)
 		rc = nm_seterr(err, NM_ERR_PERM, "NETMIN_FD_READER=bpf: the "
 		    "BPF fd iterator cannot run here (%s; it needs root, "
 		    "kernel BTF and the initial PID namespace)", col.bpf_why);

@@ -38,8 +38,7 @@
 /* The context's layout (struct bpf_iter__task_file): 8-byte slots. */
 #define CTX_META	0
 #define CTX_TASK	8
-#define CTX_FD		16
-#define CTX_FILE	24
+#define CTX_FILE	24	/* 16: the fd number, not needed */
 
 #define INS(c, d, s, o, i) ((struct bpf_insn){ .code = (c), \
 	.dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) })
@@ -141,11 +140,11 @@ fail(char *why, size_t len, const char *what, int e)
 }
 
 static int
-cmp_rec(const void *a, const void *b)
+cmp_pid(const void *a, const void *b)
 {
-	const struct rec *x = a, *y = b;
+	const struct nm_proc_sock *x = a, *y = b;
 
-	return (x->tgid > y->tgid) - (x->tgid < y->tgid);
+	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
 int
@@ -230,21 +229,10 @@ nm_bpf_collect(struct nm_proc_socks *ps, char *why, size_t whylen)
 	}
 	/* Tasks come in TID order: a thread with its own fd table comes
 	   after PIDs above its process's.  Keep one run per PID. */
-	if (!sorted) {
-		struct rec *r = nm_xcalloc(ps->v.n - start + 1, sizeof(*r));
-
-		for (i = start; i < ps->v.n; i++) {
-			r[i - start].tgid = (uint32_t)ps->v.v[i].pid;
-			r[i - start].ino = ps->v.v[i].ino;
-		}
-		/* Order within a PID does not matter: owners are by PID. */
-		qsort(r, ps->v.n - start, sizeof(*r), cmp_rec);
-		for (i = start; i < ps->v.n; i++) {
-			ps->v.v[i].pid = (int)r[i - start].tgid;
-			ps->v.v[i].ino = r[i - start].ino;
-		}
-		free(r);
-	}
+	/* Order within a PID does not matter: owners are by PID. */
+	if (!sorted)
+		qsort(ps->v.v + start, ps->v.n - start, sizeof(*ps->v.v),
+		    cmp_pid);
 	rc = 0;
 out:
 	if (rc != 0)

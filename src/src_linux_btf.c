@@ -30,6 +30,7 @@
 #define WINDOW	65536
 #define PASSES	4	/* type passes: nesting that points backwards */
 #define PEND	16	/* anonymous members followed per query */
+#define NAMES	15	/* names asked for: 7 members and a function */
 
 /*
  * A reader over a region of the file.  Mapped: pos walks the mapping.
@@ -156,10 +157,8 @@ static int
 find_names(struct rd *r, const char *const *names, uint32_t *at, size_t n)
 {
 	uint64_t start = rd_tell(r);
-	size_t found = 0, i, len, lens[16];
+	size_t found = 0, i, len, lens[NAMES];
 
-	if (n > NM_NELEM(lens))
-		return -1;
 	for (i = 0; i < n; i++) {
 		at[i] = 0;
 		lens[i] = strlen(names[i]);
@@ -311,24 +310,38 @@ wants(struct query *q, size_t nq, uint32_t id, uint32_t name, uint32_t kind,
 	return nf;
 }
 
+/* Is every query answered (or known to have no answer)?  need_func:
+   the function's id is still to be found. */
 static bool
-all_done(const struct query *q, size_t nq, const uint32_t *func_id,
-    bool want_func)
+all_done(const struct query *q, size_t nq, bool need_func)
+{
+	size_t i;
+
+	if (need_func)
+		return false;
+	for (i = 0; i < nq; i++)
+		if (q[i].off == -1)
+			return false;
+	return true;
+}
+
+/* After a whole pass: a query whose struct never came, or with no
+   anonymous member left to follow, has no answer. */
+static void
+settle(struct query *q, size_t nq)
 {
 	size_t i, j;
 
-	if (want_func && *func_id == 0)
-		return false;
 	for (i = 0; i < nq; i++) {
+		bool open = false;
+
 		if (q[i].off != -1)
 			continue;
-		if (!q[i].top)
-			return false;
 		for (j = 0; j < q[i].npend; j++)
-			if (!q[i].seen[j])
-				return false;
+			open |= !q[i].seen[j];
+		if (!q[i].top || !open)
+			q[i].off = -2;
 	}
-	return true;
 }
 
 int
@@ -349,9 +362,9 @@ nm_btf_lookup(int fd, struct nm_btf_member *mv, size_t nm,
 	const uint8_t *p;
 
 	*func_id = 0;
-	if (2 * nm + 1 > 16)
-		return nm_seterr(err, NM_ERR_USAGE, "BTF: at most 7 members "
-		    "at a time");
+	if (2 * nm + 1 > NAMES)
+		return nm_seterr(err, NM_ERR_USAGE, "BTF: at most %d members "
+		    "at a time", (NAMES - 1) / 2);
 	if (!(flags & NM_BTF_STREAM) && fstat(fd, &st) == 0 &&
 	    st.st_size > 0 && (uint64_t)st.st_size <= SIZE_MAX &&
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
@@ -396,7 +409,8 @@ nm_btf_lookup(int fd, struct nm_btf_member *mv, size_t nm,
 	}
 	if (func != NULL)
 		fname = at[nn - 1];
-	for (pass = 0; pass < PASSES; pass++) {
+	/* Functions are found in the first pass or not at all. */
+	for (pass = 0; pass < PASSES; pass++, fname = 0) {
 		rd_at(&r, (uint64_t)h.hdr_len + h.type_off, h.type_len);
 		for (id = 1;; id++) {
 			uint32_t name, info, kind;
@@ -417,7 +431,8 @@ nm_btf_lookup(int fd, struct nm_btf_member *mv, size_t nm,
 			}
 			if (kind == BTF_KIND_FUNC && name == fname && fname) {
 				*func_id = id;
-				if (all_done(q, nm, func_id, true))
+				fname = 0;
+				if (all_done(q, nm, false))
 					break;
 			}
 			if ((kind == BTF_KIND_STRUCT ||
@@ -427,7 +442,7 @@ nm_btf_lookup(int fd, struct nm_btf_member *mv, size_t nm,
 				    nf) != 0)
 					break;
 				/* The rest of the file is not needed. */
-				if (all_done(q, nm, func_id, func != NULL))
+				if (all_done(q, nm, fname != 0))
 					break;
 			} else if (!rd_skip(&r, (uint64_t)tail))
 				break;
@@ -436,7 +451,8 @@ nm_btf_lookup(int fd, struct nm_btf_member *mv, size_t nm,
 			nm_seterr(err, NM_ERR_IO, "BTF: %s", strerror(r.err));
 			goto out;
 		}
-		if (all_done(q, nm, func_id, func != NULL))
+		settle(q, nm);
+		if (all_done(q, nm, false))
 			break;
 	}
 	for (i = 0; i < nm; i++)

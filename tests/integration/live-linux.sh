@@ -29,6 +29,15 @@ trap cleanup EXIT
 
 ok() { echo "ok - live-linux: $1"; }
 notok() { echo "not ok - live-linux: $1"; }
+# check_fail NAME RC ERR-FILE PATTERN: exit 3 and a message matching PATTERN
+check_fail() {
+	if [ "$2" -eq 3 ] && grep -q "$4" "$3"; then
+		ok "$1"
+	else
+		notok "$1 (exit $2)"
+		cat "$3" >&2
+	fi
+}
 check() {	# check NAME EXPECTED-FILE GOT-FILE
 	if diff -u "$2" "$3" > "$tmp/diff"; then
 		ok "$1"
@@ -275,35 +284,20 @@ fi
 setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	env ASAN_OPTIONS=detect_leaks=0 "$tmp/netmin" list --netns "$ns" \
 	> /dev/null 2> "$tmp/nbns"
-rc=$?
-if [ $rc -eq 3 ] && grep -q "needs root" "$tmp/nbns"; then
-	ok "unprivileged --netns fails with exit 3 and says it needs root"
-else
-	notok "unprivileged --netns fails with exit 3 and says it needs root (exit $rc)"
-	cat "$tmp/nbns" >&2
-fi
+check_fail "unprivileged --netns fails with exit 3 and says it needs root" \
+	$? "$tmp/nbns" "needs root"
 ip netns exec "$ns" setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	env ASAN_OPTIONS=detect_leaks=0 NETMIN_FD_READER=bpf "$tmp/netmin" list \
 	> /dev/null 2> "$tmp/nbbpf"
-rc=$?
-if [ $rc -eq 3 ] && grep -q "NETMIN_FD_READER=bpf: the BPF fd iterator cannot run here" "$tmp/nbbpf"; then
-	ok "unprivileged NETMIN_FD_READER=bpf fails with exit 3 and says why"
-else
-	notok "unprivileged NETMIN_FD_READER=bpf fails with exit 3 and says why (exit $rc)"
-	cat "$tmp/nbbpf" >&2
-fi
+check_fail "unprivileged NETMIN_FD_READER=bpf fails with exit 3 and says why" \
+	$? "$tmp/nbbpf" "NETMIN_FD_READER=bpf: the BPF fd iterator cannot run here (loading the BPF program"
 
 # In a PID namespace of its own the kernel's PIDs are not the ones /proc
 # shows: the iterator is not used (forced, it says why).
 ip netns exec "$ns" unshare -p -f --mount-proc env NETMIN_FD_READER=bpf \
 	"$NETMIN" list > /dev/null 2> "$tmp/pidns"
-rc=$?
-if [ $rc -eq 3 ] && grep -q "PID namespace of its own" "$tmp/pidns"; then
-	ok "in its own PID namespace NETMIN_FD_READER=bpf fails with exit 3 and says why"
-else
-	notok "in its own PID namespace NETMIN_FD_READER=bpf fails with exit 3 and says why (exit $rc)"
-	cat "$tmp/pidns" >&2
-fi
+check_fail "in its own PID namespace NETMIN_FD_READER=bpf fails with exit 3 and says why" \
+	$? "$tmp/pidns" "PID namespace of its own"
 ip netns exec "$ns" unshare -p -f --mount-proc "$NETMIN" list --json 2> "$tmp/pidns" |
 	/usr/bin/python3 -c 'import json, sys; d = json.load(sys.stdin)
 print(d["host"]["owners_from"], len(d["endpoints"]))' > "$tmp/pidns.out"
